@@ -1,0 +1,5 @@
+package fi.luotsi;
+
+public final class Main {
+  public static void main(String[] args) {}
+}
