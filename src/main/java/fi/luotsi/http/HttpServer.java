@@ -1,0 +1,123 @@
+package fi.luotsi.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP server of a Luotsi instance (Javalin on Jetty). Every adapter registers its
+ * endpoints here before {@link #start()}; this is the only class that knows the server library.
+ *
+ * <p>Bodies over the configured limit are refused with 413 before an endpoint sees them.
+ */
+public final class HttpServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+  private final String host;
+  private final int requestedPort;
+  private final Javalin javalin;
+  private final Map<String, Boolean> routes = new ConcurrentHashMap<>();
+
+  /**
+   * @param host the bind address
+   * @param port the port, 0 for any free port
+   * @param maxBodyBytes the largest request body accepted
+   */
+  public HttpServer(String host, int port, long maxBodyBytes) {
+    this.host = Objects.requireNonNull(host, "host");
+    this.requestedPort = port;
+    this.javalin =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.http.maxRequestSize = maxBodyBytes;
+              config.useVirtualThreads = true;
+              config.startupWatcherEnabled = false;
+            });
+    javalin.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          log.info("Refused {} {}: {} {}", ctx.method(), ctx.path(), e.getStatus(), e.getMessage());
+          ctx.status(e.getStatus()).contentType("text/plain; charset=utf-8").result(e.getMessage());
+        });
+    javalin.exception(
+        Exception.class,
+        (e, ctx) -> {
+          log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+          ctx.status(500).contentType("text/plain; charset=utf-8").result("Internal error");
+        });
+  }
+
+  public void get(String path, HttpEndpoint endpoint) {
+    add(HandlerType.GET, path, endpoint);
+  }
+
+  public void post(String path, HttpEndpoint endpoint) {
+    add(HandlerType.POST, path, endpoint);
+  }
+
+  private void add(HandlerType type, String path, HttpEndpoint endpoint) {
+    if (routes.putIfAbsent(type + " " + path, Boolean.TRUE) != null) {
+      throw new IllegalStateException("route registered twice: " + type + " " + path);
+    }
+    javalin.addHttpHandler(type, path, ctx -> respond(ctx, endpoint.handle(toRequest(ctx))));
+  }
+
+  private static HttpRequest toRequest(Context ctx) {
+    Map<String, List<String>> headers = new java.util.HashMap<>();
+    for (String name : ctx.headerMap().keySet()) {
+      headers.put(name, ctx.req().getHeaders(name) == null ? List.of() : list(ctx, name));
+    }
+    byte[] body = ctx.method() == HandlerType.GET ? new byte[0] : ctx.bodyAsBytes();
+    return new HttpRequest(
+        ctx.method().name(), ctx.path(), headers, ctx.queryParamMap(), body, ctx.ip());
+  }
+
+  private static List<String> list(Context ctx, String name) {
+    return java.util.Collections.list(ctx.req().getHeaders(name));
+  }
+
+  private static void respond(Context ctx, HttpResponse response) {
+    ctx.status(response.status());
+    response.headers().forEach(ctx::header);
+    if (response.body().length > 0) {
+      ctx.contentType(response.contentType());
+      ctx.result(response.body());
+    }
+  }
+
+  /** Starts listening; returns once the port is bound. */
+  public void start() {
+    javalin.start(host, requestedPort);
+    log.info("Listening on http://{}:{}/", host, port());
+  }
+
+  /** The bound port (useful when started on port 0). */
+  public int port() {
+    return javalin.port();
+  }
+
+  public String host() {
+    return host;
+  }
+
+  /** Whether the bind address is a loopback address (safe for anonymous local modes). */
+  public boolean isLoopback() {
+    return new InetSocketAddress(host, 0).getAddress() != null
+        && new InetSocketAddress(host, 0).getAddress().isLoopbackAddress();
+  }
+
+  /** Stops accepting, lets in-flight requests finish, and releases the port. */
+  @Override
+  public void close() {
+    javalin.stop();
+  }
+}

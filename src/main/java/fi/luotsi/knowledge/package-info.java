@@ -1,0 +1,2 @@
+/** The knowledge base: Markdown files with front matter, loaded and validated into sections. */
+package fi.luotsi.knowledge;
