@@ -1,5 +1,274 @@
 package fi.luotsi;
 
-public final class Main {
-  public static void main(String[] args) {}
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.luotsi.answer.Answer;
+import fi.luotsi.answer.AnswerEngine;
+import fi.luotsi.bench.Benchmark;
+import fi.luotsi.chat.Conversation;
+import fi.luotsi.chat.IncomingMessage;
+import fi.luotsi.chat.MemoryQuestionLog;
+import fi.luotsi.chat.Platform;
+import fi.luotsi.chat.Pseudonyms;
+import fi.luotsi.chat.Reply;
+import fi.luotsi.config.ConfigException;
+import fi.luotsi.config.Environment;
+import fi.luotsi.config.Settings;
+import fi.luotsi.knowledge.KnowledgeBase;
+import fi.luotsi.knowledge.KnowledgeIndex.Hit;
+import fi.luotsi.knowledge.lucene.LuceneKnowledgeIndex;
+import fi.luotsi.store.StoreException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The command line: {@code serve} (default), {@code ask}, {@code chat}, {@code bench}. */
+@Command(
+    name = "luotsi",
+    mixinStandardHelpOptions = true,
+    description = "Chat assistant for municipal trustees.",
+    subcommands = {
+      Main.Serve.class,
+      Main.Ask.class,
+      Main.Chat.class,
+      Main.Bench.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Callable<Integer> {
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof ConfigException || e instanceof StoreException) {
+            commandLine.getErr().println("Luotsi cannot start:\n" + e.getMessage());
+            return 2;
+          }
+          throw e;
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    return new Serve().call();
+  }
+
+  static PrintStream utf8(PrintStream stream) {
+    return new PrintStream(stream, true, StandardCharsets.UTF_8);
+  }
+
+  /** Runs the server until the process is stopped. */
+  @Command(name = "serve", description = "Start the HTTP server, web chat and platform adapters.")
+  static final class Serve implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      Application app = Application.start(Environment.system(), Clock.systemDefaultZone());
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    app.close();
+                    stopped.countDown();
+                  },
+                  "luotsi-shutdown"));
+      try {
+        stopped.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return 0;
+    }
+  }
+
+  /** Answers questions from a knowledge directory without a server or database. */
+  @Command(
+      name = "ask",
+      description = {
+        "Answer questions from a knowledge directory.",
+        "With a question argument: print the answer as a person reads it.",
+        "Without: read one question per line from standard input.",
+        "--json writes one JSON object per line: question, answered, results."
+      })
+  static final class Ask implements Callable<Integer> {
+    @Option(
+        names = "--knowledge",
+        description = "Knowledge directory (default: LUOTSI_KNOWLEDGE_DIR or knowledge/).")
+    Path knowledge;
+
+    @Option(names = "--json", description = "One JSON object per question and line.")
+    boolean json;
+
+    @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question.")
+    List<String> words = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+      Path dir = knowledge != null ? knowledge : Environment.system().knowledgeDir();
+      KnowledgeBase base = Application.loadKnowledge(dir);
+      PrintStream out = utf8(System.out);
+      try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(null)) {
+        index.rebuild(base);
+        AnswerEngine engine = new AnswerEngine(index);
+        if (!words.isEmpty()) {
+          String question = String.join(" ", words);
+          if (json) {
+            out.println(jsonLine(question, engine.answer(question, Optional.empty())));
+          } else {
+            out.println(human(index, engine).handle(console(question)).plainText());
+          }
+          return 0;
+        }
+        Conversation conversation = json ? null : human(index, engine);
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          if (json) {
+            out.println(jsonLine(line, engine.answer(line, Optional.empty())));
+          } else if (!line.isBlank()) {
+            out.println(conversation.handle(console(line)).plainText());
+            out.println();
+          }
+        }
+      }
+      return 0;
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static String jsonLine(String question, Answer answer) {
+      ObjectNode node = MAPPER.createObjectNode();
+      node.put("question", question);
+      node.put("answered", answer instanceof Answer.Found);
+      ArrayNode results = node.putArray("results");
+      List<Hit> hits = answer.candidates();
+      if (answer instanceof Answer.Found found
+          && (hits.isEmpty() || !hits.get(0).section().id().equals(found.section().id()))) {
+        hits = List.of(new Hit(found.section(), 0, found.confidence()));
+      }
+      for (Hit hit : hits) {
+        ObjectNode r = results.addObject();
+        r.put("id", hit.section().id());
+        r.put("score", Math.round(hit.score() * 1000) / 1000.0);
+        r.put("title", hit.section().heading());
+        r.put("snippet", snippet(hit.section().body()));
+      }
+      return node.toString();
+    }
+
+    static String snippet(String body) {
+      String flat = body.replaceAll("\\s+", " ").strip();
+      if (flat.length() <= 200) {
+        return flat;
+      }
+      int cut = flat.lastIndexOf(' ', 200);
+      return flat.substring(0, cut > 100 ? cut : 200) + " …";
+    }
+  }
+
+  static Conversation human(LuceneKnowledgeIndex index, AnswerEngine engine) {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    Settings settings = Settings.load(Environment.system().configDir());
+    return new Conversation(
+        engine,
+        index::sections,
+        new MemoryQuestionLog(),
+        new Pseudonyms(key),
+        settings::contact,
+        List.of(),
+        Integer.MAX_VALUE,
+        Clock.systemDefaultZone());
+  }
+
+  static IncomingMessage console(String text) {
+    return IncomingMessage.text(
+        Platform.CONSOLE, System.getProperty("user.name", "console"), "console", text);
+  }
+
+  /** The same conversation as the chat platforms, in the terminal. */
+  @Command(
+      name = "chat",
+      description = "Chat with Luotsi in the terminal (empty line or Ctrl-D ends).")
+  static final class Chat implements Callable<Integer> {
+    @Option(names = "--knowledge", description = "Knowledge directory.")
+    Path knowledge;
+
+    @Override
+    public Integer call() throws Exception {
+      Path dir = knowledge != null ? knowledge : Environment.system().knowledgeDir();
+      PrintStream out = utf8(System.out);
+      try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(null)) {
+        index.rebuild(Application.loadKnowledge(dir));
+        Conversation conversation = human(index, new AnswerEngine(index));
+        out.println(conversation.handle(console("apua")).plainText());
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        while (true) {
+          out.print("\n> ");
+          out.flush();
+          String line = in.readLine();
+          if (line == null || line.isBlank()) {
+            return 0;
+          }
+          Reply reply = conversation.handle(console(line));
+          out.println();
+          out.println(reply.plainText());
+          reply.buttons().stream()
+              .filter(b -> b.action() == fi.luotsi.chat.Button.Action.ASK)
+              .forEach(b -> out.println("  → " + b.value()));
+        }
+      }
+    }
+  }
+
+  /** Prints answer quality and speed figures against two baselines. */
+  @Command(
+      name = "bench",
+      description =
+          "Evaluate answer quality (test split) and speed, with baselines, and print figures.")
+  static final class Bench implements Callable<Integer> {
+    @Option(names = "--knowledge", description = "Knowledge directory (default: knowledge/).")
+    Path knowledge;
+
+    @Option(names = "--split", description = "dev or test (default: ${DEFAULT-VALUE}).")
+    String split = "test";
+
+    @Option(
+        names = "--sections",
+        description = "Size of the generated knowledge base (default: ${DEFAULT-VALUE}).")
+    int generated = 5000;
+
+    @Option(names = "--quality-only", description = "Skip the speed measurements.")
+    boolean qualityOnly;
+
+    @Option(names = "--failures", description = "List the questions answered wrongly.")
+    boolean failures;
+
+    @Override
+    public Integer call() {
+      Path dir = knowledge != null ? knowledge : Environment.system().knowledgeDir();
+      new Benchmark(utf8(System.out))
+          .run(Application.loadKnowledge(dir), split, generated, !qualityOnly, failures);
+      return 0;
+    }
+  }
 }

@@ -1,0 +1,169 @@
+package fi.luotsi;
+
+import fi.luotsi.answer.AnswerEngine;
+import fi.luotsi.chat.ChatCommand;
+import fi.luotsi.chat.Conversation;
+import fi.luotsi.chat.Pseudonyms;
+import fi.luotsi.chat.web.WebChat;
+import fi.luotsi.config.ConfigException;
+import fi.luotsi.config.Environment;
+import fi.luotsi.config.Settings;
+import fi.luotsi.http.HttpResponse;
+import fi.luotsi.http.HttpServer;
+import fi.luotsi.knowledge.KnowledgeBase;
+import fi.luotsi.knowledge.KnowledgeLoader;
+import fi.luotsi.knowledge.KnowledgeProblem;
+import fi.luotsi.knowledge.lucene.LuceneKnowledgeIndex;
+import fi.luotsi.store.Database;
+import fi.luotsi.store.JdbcQuestionLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of a running Luotsi: builds every object by constructor injection, starts
+ * the HTTP server and the platform adapters, and closes them in reverse order.
+ */
+public final class Application implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Application.class);
+
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final HttpServer server;
+  private final LuceneKnowledgeIndex index;
+  private final Conversation conversation;
+  private final Database database;
+
+  private Application(Environment env, Clock clock) {
+    Settings settings = Settings.load(env.configDir());
+    Path dataDir = env.dataDir();
+    createDirectories(dataDir);
+
+    KnowledgeBase knowledge = loadKnowledge(env.knowledgeDir());
+    index = new LuceneKnowledgeIndex(dataDir.resolve("index"));
+    closeables.add(index);
+    index.rebuild(knowledge);
+
+    database =
+        Database.open(
+            env.get("LUOTSI_DB_URL").orElse(Database.defaultUrl(dataDir)),
+            env.get("LUOTSI_DB_USER").orElse("sa"),
+            env.get("LUOTSI_DB_PASSWORD").orElse(""));
+    closeables.add(database);
+
+    List<ChatCommand> commands = new ArrayList<>();
+    // Feature commands (programme, reminders, broadcasts, admin) are added here.
+    conversation =
+        new Conversation(
+            new AnswerEngine(index),
+            index::sections,
+            new JdbcQuestionLog(database.dataSource()),
+            new Pseudonyms(pseudonymKey(dataDir)),
+            settings::contact,
+            commands,
+            settings.questionsPerMinute(),
+            clock);
+
+    server = new HttpServer(env.host(), env.port(), settings.maxBodyBytes());
+    closeables.add(server);
+    new WebChat(conversation).register(server);
+    server.get("/health", request -> health());
+    // Platform adapters (Slack, Teams) register their endpoints here.
+  }
+
+  /**
+   * Builds and starts everything.
+   *
+   * @throws ConfigException when configuration is invalid (every problem listed)
+   */
+  public static Application start(Environment env, Clock clock) {
+    Application app = new Application(env, clock);
+    try {
+      app.server.start();
+    } catch (RuntimeException e) {
+      app.close();
+      throw e;
+    }
+    return app;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public Conversation conversation() {
+    return conversation;
+  }
+
+  private HttpResponse health() {
+    boolean indexReady = !index.sections().isEmpty();
+    boolean databaseReady = database.isReachable();
+    boolean ready = indexReady && databaseReady;
+    String body =
+        "{\"status\":\""
+            + (ready ? "UP" : "DOWN")
+            + "\",\"live\":true,\"ready\":"
+            + ready
+            + ",\"knowledgeSections\":"
+            + index.sections().size()
+            + ",\"database\":"
+            + databaseReady
+            + "}";
+    return HttpResponse.json(ready ? 200 : 503, body);
+  }
+
+  static KnowledgeBase loadKnowledge(Path directory) {
+    KnowledgeBase knowledge = new KnowledgeLoader().load(directory);
+    for (KnowledgeProblem problem : knowledge.problems()) {
+      log.warn("Knowledge file refused: {}", problem);
+    }
+    log.info(
+        "Knowledge loaded from {}: {} sections, {} problems",
+        directory,
+        knowledge.sections().size(),
+        knowledge.problems().size());
+    return knowledge;
+  }
+
+  /** The key that pseudonymises user ids in logs: made once, kept in the data directory. */
+  private static byte[] pseudonymKey(Path dataDir) {
+    Path file = dataDir.resolve("pseudonym.key");
+    try {
+      if (Files.isRegularFile(file) && Files.size(file) >= 32) {
+        return Files.readAllBytes(file);
+      }
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      Files.write(file, key);
+      return key;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or create " + file, e);
+    }
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new ConfigException("cannot create data directory " + dir + ": " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      try {
+        closeables.get(i).close();
+      } catch (Exception e) {
+        log.warn("Closing {} failed", closeables.get(i).getClass().getSimpleName(), e);
+      }
+    }
+    closeables.clear();
+  }
+}

@@ -1,0 +1,98 @@
+package fi.luotsi.answer;
+
+import fi.luotsi.knowledge.KnowledgeIndex;
+import fi.luotsi.knowledge.KnowledgeIndex.Hit;
+import fi.luotsi.knowledge.KnowledgeIndex.SearchResult;
+import fi.luotsi.knowledge.Language;
+import fi.luotsi.knowledge.Section;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Answers a question from the knowledge index: the best section when the question is well covered
+ * by it, otherwise {@link Answer.NoMatch}. The decision uses query coverage (comparable across
+ * questions), never a raw BM25 score; its threshold is chosen on the evaluation's dev split.
+ *
+ * <p>A Swedish or English question is searched among sections of its language first; when none
+ * answers it, among the Finnish ones (the reply then says the text exists only in Finnish).
+ */
+public final class AnswerEngine {
+  /** How many candidates a search returns (the {@code ask} contract asks for at least 5). */
+  public static final int CANDIDATES = 10;
+
+  private final KnowledgeIndex index;
+  private final LanguageDetector detector = new LanguageDetector();
+  private final Policy policy;
+
+  /**
+   * When to answer.
+   *
+   * @param minCoverage the least coverage of the question by the best section
+   * @param relatedCoverage the least coverage for a section to be offered as related
+   */
+  public record Policy(double minCoverage, double relatedCoverage) {
+    public static final Policy DEFAULT = new Policy(0.6, 0.45);
+  }
+
+  public AnswerEngine(KnowledgeIndex index) {
+    this(index, Policy.DEFAULT);
+  }
+
+  public AnswerEngine(KnowledgeIndex index, Policy policy) {
+    this.index = Objects.requireNonNull(index, "index");
+    this.policy = Objects.requireNonNull(policy, "policy");
+  }
+
+  /** The language of a question: detected from its words, else the hint, else Finnish. */
+  public Language languageOf(String question, Optional<Language> hint) {
+    return detector.detect(question).orElse(hint.orElse(Language.FI));
+  }
+
+  /**
+   * Answers a question.
+   *
+   * @param question the question as typed
+   * @param hint the user's language as the platform reports it; empty when unknown
+   */
+  public Answer answer(String question, Optional<Language> hint) {
+    Language language = languageOf(question, hint);
+    SearchResult result = index.search(question, language, CANDIDATES);
+    Optional<Answer.Found> found = decide(question, language, result);
+    if (found.isEmpty() && language != Language.FI) {
+      SearchResult finnish = index.search(question, Language.FI, CANDIDATES);
+      found = decide(question, language, finnish);
+      if (found.isEmpty() && result.hits().isEmpty()) {
+        result = finnish;
+      }
+    }
+    if (found.isPresent()) {
+      return found.get();
+    }
+    return new Answer.NoMatch(question, language, result.hits());
+  }
+
+  private Optional<Answer.Found> decide(String question, Language language, SearchResult result) {
+    if (result.hits().isEmpty() || result.contentWords() == 0) {
+      return Optional.empty();
+    }
+    Hit best = result.hits().get(0);
+    if (best.coverage() < policy.minCoverage()) {
+      return Optional.empty();
+    }
+    List<Section> related = new ArrayList<>();
+    for (Hit hit : result.hits().subList(1, result.hits().size())) {
+      if (related.size() == 2) {
+        break;
+      }
+      if (hit.coverage() >= policy.relatedCoverage()
+          && !hit.section().heading().equals(best.section().heading())) {
+        related.add(hit.section());
+      }
+    }
+    return Optional.of(
+        new Answer.Found(
+            question, language, best.section(), related, best.coverage(), result.hits()));
+  }
+}

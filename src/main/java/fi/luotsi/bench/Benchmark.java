@@ -1,0 +1,136 @@
+package fi.luotsi.bench;
+
+import fi.luotsi.answer.AnswerEngine;
+import fi.luotsi.knowledge.KnowledgeBase;
+import fi.luotsi.knowledge.KnowledgeIndex;
+import fi.luotsi.knowledge.lucene.BaselineKnowledgeIndex;
+import fi.luotsi.knowledge.lucene.LuceneKnowledgeIndex;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The {@code bench} command: answer quality on an evaluation split and speed on the shipped and a
+ * generated knowledge base, for Luotsi and, in the same run, two baselines (plain BM25 with
+ * Lucene's StandardAnalyzer, and with its FinnishAnalyzer).
+ */
+public final class Benchmark {
+  private final PrintStream out;
+
+  public Benchmark(PrintStream out) {
+    this.out = out;
+  }
+
+  private record Engine(String name, Supplier<KnowledgeIndex> index) {}
+
+  private static List<Engine> engines() {
+    return List.of(
+        new Engine("Luotsi", () -> new LuceneKnowledgeIndex(null)),
+        new Engine(
+            "BM25 StandardAnalyzer",
+            () -> new BaselineKnowledgeIndex(BaselineKnowledgeIndex.Kind.STANDARD)),
+        new Engine(
+            "BM25 FinnishAnalyzer",
+            () -> new BaselineKnowledgeIndex(BaselineKnowledgeIndex.Kind.FINNISH)));
+  }
+
+  public void run(
+      KnowledgeBase knowledge,
+      String split,
+      int generatedSize,
+      boolean speed,
+      boolean listFailures) {
+    List<EvalQuestion> all = EvaluationSet.load();
+    List<EvalQuestion> questions = all.stream().filter(q -> q.split().equals(split)).toList();
+    out.printf(
+        "Knowledge: %d sections. Evaluation split '%s': %d answerable, %d out-of-scope questions.%n%n",
+        knowledge.sections().size(),
+        split,
+        questions.stream().filter(EvalQuestion::answerable).count(),
+        questions.stream().filter(q -> !q.answerable()).count());
+    out.printf(
+        "%-24s %7s %7s %7s %9s %9s %9s%n",
+        "engine", "top-1", "MRR@5", "R@3", "correct", "oos-decl", "wrong-decl");
+    Evaluation.Metrics luotsi = null;
+    for (Engine engine : engines()) {
+      try (KnowledgeIndex index = engine.index().get()) {
+        index.rebuild(knowledge);
+        Evaluation.Metrics m = Evaluation.run(new AnswerEngine(index), questions);
+        if (luotsi == null) {
+          luotsi = m;
+        }
+        out.printf(
+            "%-24s %7.3f %7.3f %7.3f %9.3f %9.3f %9.3f%n",
+            engine.name(),
+            m.top1(),
+            m.mrr5(),
+            m.recall3(),
+            m.answeredCorrectly(),
+            m.outOfScopeDeclined(),
+            m.wronglyDeclined());
+      }
+    }
+    out.println(
+        "(correct = answered with an expected section; oos-decl = out-of-scope questions declined;"
+            + " wrong-decl = answerable questions declined. The baselines cannot decline.)");
+    if (listFailures && luotsi != null) {
+      out.println();
+      luotsi.failures().forEach(f -> out.println("  " + f));
+    }
+    if (!speed) {
+      return;
+    }
+    out.println();
+    List<String> texts = all.stream().map(EvalQuestion::text).toList();
+    speed("shipped knowledge base", knowledge, texts);
+    speed("generated knowledge base", GeneratedKnowledge.of(knowledge, generatedSize), texts);
+    Runtime rt = Runtime.getRuntime();
+    out.printf(
+        "%nJVM: %s, %d processors, heap used %d MiB%n",
+        System.getProperty("java.version"),
+        rt.availableProcessors(),
+        (rt.totalMemory() - rt.freeMemory()) >> 20);
+  }
+
+  private void speed(String label, KnowledgeBase knowledge, List<String> questions) {
+    out.printf(
+        "Speed, %s (%d sections, %d questions, 3 rounds after warm-up):%n",
+        label, knowledge.sections().size(), questions.size());
+    out.printf("%-24s %12s %12s %12s%n", "engine", "build ms", "median ms", "p99 ms");
+    for (Engine engine : engines()) {
+      try (KnowledgeIndex index = engine.index().get()) {
+        long start = System.nanoTime();
+        index.rebuild(knowledge);
+        double buildMs = (System.nanoTime() - start) / 1e6;
+        AnswerEngine answers = new AnswerEngine(index);
+        for (int i = 0; i < 2; i++) {
+          questions.forEach(q -> answers.answer(q, Optional.empty()));
+        }
+        List<Double> times = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+          for (String q : questions) {
+            long t = System.nanoTime();
+            answers.answer(q, Optional.empty());
+            times.add((System.nanoTime() - t) / 1e6);
+          }
+        }
+        double[] sorted = times.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        out.printf(
+            "%-24s %12.1f %12.3f %12.3f%n",
+            engine.name(), buildMs, percentile(sorted, 0.5), percentile(sorted, 0.99));
+      }
+    }
+  }
+
+  static double percentile(double[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int index = (int) Math.ceil(p * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+}

@@ -1,0 +1,2 @@
+/** The web chat adapter: a browser page and its JSON endpoint. */
+package fi.luotsi.chat.web;

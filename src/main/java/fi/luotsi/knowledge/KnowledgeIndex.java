@@ -1,0 +1,64 @@
+package fi.luotsi.knowledge;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The searchable knowledge base. {@link #rebuild} builds a complete new index aside and swaps it in
+ * atomically: a search sees either the old knowledge or the new, never a half-built index.
+ *
+ * <p>Implementations are thread-safe; searches run concurrently with a rebuild.
+ */
+public interface KnowledgeIndex extends AutoCloseable {
+
+  /** Replaces the indexed knowledge with {@code knowledge}'s sections. */
+  void rebuild(KnowledgeBase knowledge);
+
+  /**
+   * Finds the sections of {@code language} that best answer {@code question}, best first.
+   *
+   * @param limit the most hits to return
+   * @return hits with their scores and query coverage; empty hits when nothing matches
+   */
+  SearchResult search(String question, Language language, int limit);
+
+  /** The sections currently served. */
+  List<Section> sections();
+
+  /** A section by id, from the current index. */
+  Optional<Section> section(String id);
+
+  /** Releases the index files. */
+  @Override
+  void close();
+
+  /**
+   * One candidate section.
+   *
+   * @param section the section
+   * @param score the retrieval score (only comparable within one search)
+   * @param coverage the IDF-weighted share of the question's content words that the section
+   *     contains (0 to 1), comparable across questions
+   */
+  record Hit(Section section, double score, double coverage) {
+    public Hit {
+      Objects.requireNonNull(section, "section");
+    }
+  }
+
+  /**
+   * The outcome of a search.
+   *
+   * @param language the language searched
+   * @param hits best first
+   * @param contentWords how many content words the question had after removing question words and
+   *     stopwords (0 means there was nothing to search for)
+   */
+  record SearchResult(Language language, List<Hit> hits, int contentWords) {
+    public SearchResult {
+      Objects.requireNonNull(language, "language");
+      hits = List.copyOf(hits);
+    }
+  }
+}

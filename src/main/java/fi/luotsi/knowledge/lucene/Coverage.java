@@ -1,0 +1,146 @@
+package fi.luotsi.knowledge.lucene;
+
+import fi.luotsi.knowledge.Language;
+import fi.luotsi.knowledge.Section;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * Query-term coverage, the calibrated signal for declining: the IDF-weighted share of a question's
+ * content words that a section contains. Unlike a BM25 score it is comparable across questions.
+ *
+ * <p>A word counts fully when one of its stems (or its synonyms' stems) is among the section's
+ * stems, 0.8 when it is within one or two edits of a section word (a typo), and 0.6 when it and a
+ * section word of at least five letters contain one another (compounds). Words no section has get
+ * the highest weight: a question built around an unknown word is probably out of scope.
+ */
+final class Coverage {
+  private final Map<String, Set<String>> stemsBySection = new HashMap<>();
+  private final Map<String, Set<String>> wordsBySection = new HashMap<>();
+  private final Map<String, Integer> documentFrequency = new HashMap<>();
+  private final int sectionCount;
+
+  Coverage(Analyzer indexAnalyzer, List<Section> sections) {
+    this.sectionCount = sections.size();
+    for (Section section : sections) {
+      Language language = section.language();
+      String all =
+          section.heading()
+              + "\n"
+              + String.join("\n", section.questions())
+              + "\n"
+              + section.body()
+              + "\n"
+              + section.documentTitle()
+              + " "
+              + String.join(" ", section.tags());
+      Set<String> stems = new HashSet<>();
+      QueryPlan.tokens(indexAnalyzer, LuceneKnowledgeIndex.field(language, "body"), all)
+          .values()
+          .forEach(stems::addAll);
+      Set<String> words = new HashSet<>();
+      QueryPlan.tokens(indexAnalyzer, LuceneKnowledgeIndex.PLAIN, all)
+          .values()
+          .forEach(words::addAll);
+      stemsBySection.put(section.id(), stems);
+      wordsBySection.put(section.id(), words);
+      for (String stem : stems) {
+        documentFrequency.merge(stem, 1, Integer::sum);
+      }
+    }
+  }
+
+  double of(List<QueryPlan.TermGroup> terms, Section section) {
+    if (terms.isEmpty()) {
+      return 0;
+    }
+    Set<String> stems = stemsBySection.getOrDefault(section.id(), Set.of());
+    Set<String> words = wordsBySection.getOrDefault(section.id(), Set.of());
+    double total = 0;
+    double covered = 0;
+    for (QueryPlan.TermGroup group : terms) {
+      double weight = idf(group);
+      total += weight;
+      covered += weight * match(group, stems, words);
+    }
+    return total == 0 ? 0 : covered / total;
+  }
+
+  private double idf(QueryPlan.TermGroup group) {
+    int df = 0;
+    for (String stem : group.stems()) {
+      df = Math.max(df, documentFrequency.getOrDefault(stem, 0));
+    }
+    return Math.log(1 + (sectionCount - df + 0.5) / (df + 0.5));
+  }
+
+  private static double match(QueryPlan.TermGroup group, Set<String> stems, Set<String> words) {
+    for (String stem : group.stems()) {
+      if (stems.contains(stem)) {
+        return 1;
+      }
+    }
+    String surface = group.surface();
+    int length = surface.length();
+    if (length >= 5) {
+      int edits = length >= 8 ? 2 : 1;
+      for (String word : words) {
+        if (Math.abs(word.length() - length) <= edits
+            && word.charAt(0) == surface.charAt(0)
+            && Levenshtein.within(surface, word, edits)) {
+          return 0.8;
+        }
+      }
+    }
+    for (String word : words) {
+      if (word.length() >= 5 && length >= 5 && (surface.contains(word) || word.contains(surface))) {
+        return 0.6;
+      }
+    }
+    return 0;
+  }
+
+  /** Bounded edit distance (insertions, deletions, substitutions, adjacent swaps). */
+  static final class Levenshtein {
+    private Levenshtein() {}
+
+    static boolean within(String a, String b, int max) {
+      int n = a.length();
+      int m = b.length();
+      int[] prevPrev = new int[m + 1];
+      int[] prev = new int[m + 1];
+      int[] cur = new int[m + 1];
+      for (int j = 0; j <= m; j++) {
+        prev[j] = j;
+      }
+      for (int i = 1; i <= n; i++) {
+        cur[0] = i;
+        int rowMin = cur[0];
+        for (int j = 1; j <= m; j++) {
+          int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+          int value = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+          if (i > 1
+              && j > 1
+              && a.charAt(i - 1) == b.charAt(j - 2)
+              && a.charAt(i - 2) == b.charAt(j - 1)) {
+            value = Math.min(value, prevPrev[j - 2] + 1);
+          }
+          cur[j] = value;
+          rowMin = Math.min(rowMin, value);
+        }
+        if (rowMin > max) {
+          return false;
+        }
+        int[] tmp = prevPrev;
+        prevPrev = prev;
+        prev = cur;
+        cur = tmp;
+      }
+      return prev[m] <= max;
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package fi.luotsi.knowledge.lucene;
+
+import fi.luotsi.knowledge.Language;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.fi.FinnishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
+import org.apache.lucene.analysis.sv.SwedishAnalyzer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * The built-in language resources that ship in the jar and apply to any knowledge directory:
+ * question words (query-side stopwords), domain synonyms and Finnish stem corrections. A knowledge
+ * directory adds its own synonym rules on top.
+ *
+ * <p>Files under {@code fi/luotsi/knowledge/lucene/} on the classpath, UTF-8, {@code #} comments:
+ * {@code question-words-LANG.txt} (one surface form per line), {@code synonyms-LANG.txt} (Solr
+ * synonym format), {@code stem-overrides-fi.txt} ({@code word<TAB>canonical word}; both sides are
+ * stemmed, so every form sharing the left stem maps to the right one's stem).
+ */
+final class LanguageResources {
+  private static final String BASE = "/fi/luotsi/knowledge/lucene/";
+
+  private final Map<Language, CharArraySet> stopwords = new EnumMap<>(Language.class);
+  private final Map<Language, CharArraySet> questionWords = new EnumMap<>(Language.class);
+  private final Map<Language, List<String>> synonymRules = new EnumMap<>(Language.class);
+  private final StemmerOverrideFilter.StemmerOverrideMap finnishOverrides;
+
+  LanguageResources() {
+    stopwords.put(Language.FI, FinnishAnalyzer.getDefaultStopSet());
+    stopwords.put(Language.SV, SwedishAnalyzer.getDefaultStopSet());
+    stopwords.put(Language.EN, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    for (Language language : Language.values()) {
+      questionWords.put(
+          language, new CharArraySet(lines("question-words-" + language.code() + ".txt"), true));
+      synonymRules.put(language, lines("synonyms-" + language.code() + ".txt"));
+    }
+    finnishOverrides = buildOverrides();
+  }
+
+  CharArraySet stopwords(Language language) {
+    return stopwords.get(language);
+  }
+
+  CharArraySet questionWords(Language language) {
+    return questionWords.get(language);
+  }
+
+  /** Every language's stopwords and question words: for the language-neutral query fields. */
+  CharArraySet allQueryStopwords() {
+    CharArraySet all = new CharArraySet(512, true);
+    for (Language language : Language.values()) {
+      all.addAll(stopwords.get(language));
+      all.addAll(questionWords.get(language));
+    }
+    return CharArraySet.unmodifiableSet(all);
+  }
+
+  StemmerOverrideFilter.StemmerOverrideMap finnishOverrides() {
+    return finnishOverrides;
+  }
+
+  /**
+   * The synonym map of a language: the built-in rules plus {@code extraRules}, parsed with the
+   * language's stemming chain so that rules match inflected words.
+   *
+   * @throws IllegalArgumentException naming the line when a rule does not parse
+   */
+  SynonymMap synonyms(Language language, List<String> extraRules) {
+    List<String> rules = new ArrayList<>(synonymRules.get(language));
+    rules.addAll(extraRules);
+    TextChain parsing =
+        new TextChain(
+            TextChain.Kind.STEM,
+            language,
+            CharArraySet.EMPTY_SET,
+            null,
+            language == Language.FI ? finnishOverrides : null,
+            null);
+    try {
+      SolrSynonymParser parser = new SolrSynonymParser(true, true, parsing);
+      parser.parse(new StringReader(String.join("\n", rules)));
+      return parser.build();
+    } catch (ParseException e) {
+      throw new IllegalArgumentException(
+          "synonym rules for " + language.code() + " do not parse: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      parsing.close();
+    }
+  }
+
+  private StemmerOverrideFilter.StemmerOverrideMap buildOverrides() {
+    TextChain stemmer =
+        new TextChain(TextChain.Kind.STEM, Language.FI, CharArraySet.EMPTY_SET, null, null, null);
+    try {
+      StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
+      for (String line : lines("stem-overrides-fi.txt")) {
+        String[] parts = line.split("\t");
+        if (parts.length != 2) {
+          throw new IllegalStateException("stem-overrides-fi.txt: expected word<TAB>word: " + line);
+        }
+        builder.add(stem(stemmer, parts[0]), stem(stemmer, parts[1]));
+      }
+      return builder.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      stemmer.close();
+    }
+  }
+
+  private static String stem(TextChain chain, String word) throws IOException {
+    try (TokenStream ts = chain.tokenStream("x", word.strip())) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      String out = ts.incrementToken() ? term.toString() : word.strip().toLowerCase(Locale.ROOT);
+      ts.end();
+      return out;
+    }
+  }
+
+  private static List<String> lines(String name) {
+    try (InputStream in = LanguageResources.class.getResourceAsStream(BASE + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing built-in language resource " + BASE + name);
+      }
+      List<String> out = new ArrayList<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n")) {
+        String trimmed = line.strip();
+        if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+          out.add(trimmed);
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + BASE + name, e);
+    }
+  }
+}

@@ -1,0 +1,302 @@
+package fi.luotsi.knowledge.lucene;
+
+import fi.luotsi.knowledge.KnowledgeBase;
+import fi.luotsi.knowledge.KnowledgeIndex;
+import fi.luotsi.knowledge.Language;
+import fi.luotsi.knowledge.Section;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index of knowledge sections: one document per section, each indexed into stemmed
+ * fields of its language ({@code fi_title}, {@code fi_q}, {@code fi_body}, {@code fi_doc}, and
+ * likewise {@code sv_*}, {@code en_*}), a character 4-gram field and an unstemmed field. See {@link
+ * QueryPlan} for how a question is searched and {@link Coverage} for the calibrated part.
+ *
+ * <p>Each rebuild writes a complete new index (a fresh folder under the base directory, or memory)
+ * and swaps it in with one atomic reference update; searches in flight finish on the old one, which
+ * is closed and deleted when the last of them releases it.
+ */
+public final class LuceneKnowledgeIndex implements KnowledgeIndex {
+  private static final Logger log = LoggerFactory.getLogger(LuceneKnowledgeIndex.class);
+
+  static final String ID = "id";
+  static final String LANG = "lang";
+  static final String GRAM = "gram";
+  static final String PLAIN = "plain";
+
+  private final Path baseDirectory;
+  private final LanguageResources resources = new LanguageResources();
+  private final Analyzer indexAnalyzer;
+  private final AtomicReference<Generation> current = new AtomicReference<>();
+  private final AtomicLong generations = new AtomicLong();
+  private final Tuning tuning;
+
+  /**
+   * @param baseDirectory where index generations are written; null keeps them in memory
+   */
+  public LuceneKnowledgeIndex(Path baseDirectory) {
+    this(baseDirectory, Tuning.DEFAULT);
+  }
+
+  LuceneKnowledgeIndex(Path baseDirectory, Tuning tuning) {
+    this.baseDirectory = baseDirectory;
+    this.tuning = tuning;
+    this.indexAnalyzer = indexAnalyzer(resources);
+    rebuild(new KnowledgeBase(List.of(), List.of(), Map.of()));
+  }
+
+  static String field(Language language, String family) {
+    return language.code() + "_" + family;
+  }
+
+  private static Analyzer indexAnalyzer(LanguageResources resources) {
+    Map<String, Analyzer> fields = new HashMap<>();
+    for (Language language : Language.values()) {
+      TextChain stem =
+          new TextChain(
+              TextChain.Kind.STEM,
+              language,
+              resources.stopwords(language),
+              null,
+              language == Language.FI ? resources.finnishOverrides() : null,
+              null);
+      for (String family : List.of("title", "q", "body", "doc")) {
+        fields.put(field(language, family), stem);
+      }
+    }
+    fields.put(
+        GRAM,
+        new TextChain(TextChain.Kind.GRAM, Language.FI, CharArraySet.EMPTY_SET, null, null, null));
+    Analyzer plain =
+        new TextChain(TextChain.Kind.PLAIN, Language.FI, CharArraySet.EMPTY_SET, null, null, null);
+    return new PerFieldAnalyzerWrapper(plain, fields);
+  }
+
+  @Override
+  public void rebuild(KnowledgeBase knowledge) {
+    long started = System.nanoTime();
+    Generation next = build(knowledge);
+    Generation previous = current.getAndSet(next);
+    if (previous != null) {
+      previous.release();
+    }
+    log.info(
+        "Knowledge index generation {} ready: {} sections in {} ms",
+        next.number,
+        next.sections.size(),
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private Generation build(KnowledgeBase knowledge) {
+    long number = generations.incrementAndGet();
+    Path path = null;
+    Directory directory;
+    try {
+      if (baseDirectory == null) {
+        directory = new ByteBuffersDirectory();
+      } else {
+        Files.createDirectories(baseDirectory);
+        path = Files.createTempDirectory(baseDirectory, "gen-" + number + "-");
+        directory = FSDirectory.open(path);
+      }
+      IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer);
+      config.setSimilarity(similarity());
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+      try (IndexWriter writer = new IndexWriter(directory, config)) {
+        for (Section section : knowledge.sections()) {
+          writer.addDocument(document(section));
+        }
+        writer.commit();
+      }
+      DirectoryReader reader = DirectoryReader.open(directory);
+      Map<Language, SynonymMap> synonyms = new EnumMap<>(Language.class);
+      for (Language language : Language.values()) {
+        synonyms.put(language, resources.synonyms(language, knowledge.synonyms(language)));
+      }
+      QueryPlan plan = new QueryPlan(resources, synonyms, tuning);
+      Coverage coverage = new Coverage(indexAnalyzer, knowledge.sections());
+      List<Section> byDoc = new ArrayList<>(knowledge.sections());
+      return new Generation(number, directory, path, reader, byDoc, plan, coverage);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the knowledge index", e);
+    }
+  }
+
+  private BM25Similarity similarity() {
+    return new BM25Similarity(tuning.k1(), tuning.b());
+  }
+
+  private static Document document(Section section) {
+    Language language = section.language();
+    Document doc = new Document();
+    doc.add(new StringField(ID, section.id(), Field.Store.YES));
+    doc.add(new StringField(LANG, language.code(), Field.Store.NO));
+    doc.add(new TextField(field(language, "title"), section.heading(), Field.Store.NO));
+    doc.add(
+        new TextField(
+            field(language, "q"), String.join("\n", section.questions()), Field.Store.NO));
+    doc.add(new TextField(field(language, "body"), section.body(), Field.Store.NO));
+    String context = section.documentTitle() + "\n" + String.join(" ", section.tags());
+    doc.add(new TextField(field(language, "doc"), context, Field.Store.NO));
+    String all =
+        section.heading() + "\n" + String.join("\n", section.questions()) + "\n" + section.body();
+    doc.add(new TextField(GRAM, all, Field.Store.NO));
+    doc.add(new TextField(PLAIN, all, Field.Store.NO));
+    doc.add(new StoredField("docTitle", section.documentTitle()));
+    return doc;
+  }
+
+  @Override
+  public SearchResult search(String question, Language language, int limit) {
+    Generation generation = acquire();
+    try {
+      return generation.search(question, language, limit, similarity());
+    } finally {
+      generation.release();
+    }
+  }
+
+  @Override
+  public List<Section> sections() {
+    return current.get().sections;
+  }
+
+  @Override
+  public Optional<Section> section(String id) {
+    return Optional.ofNullable(current.get().byId.get(id));
+  }
+
+  private Generation acquire() {
+    while (true) {
+      Generation generation = current.get();
+      if (generation.tryAcquire()) {
+        return generation;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    Generation last = current.getAndSet(null);
+    if (last != null) {
+      last.release();
+    }
+    indexAnalyzer.close();
+  }
+
+  /** One complete, immutable index and what was derived from the same knowledge. */
+  private static final class Generation {
+    final long number;
+    final Directory directory;
+    final Path path;
+    final DirectoryReader reader;
+    final List<Section> sections;
+    final Map<String, Section> byId = new HashMap<>();
+    final QueryPlan plan;
+    final Coverage coverage;
+
+    Generation(
+        long number,
+        Directory directory,
+        Path path,
+        DirectoryReader reader,
+        List<Section> sections,
+        QueryPlan plan,
+        Coverage coverage) {
+      this.number = number;
+      this.directory = directory;
+      this.path = path;
+      this.reader = reader;
+      this.sections = List.copyOf(sections);
+      sections.forEach(s -> byId.put(s.id(), s));
+      this.plan = plan;
+      this.coverage = coverage;
+      reader.getReaderCacheHelper().addClosedListener(key -> deleteFiles());
+    }
+
+    boolean tryAcquire() {
+      return reader.tryIncRef();
+    }
+
+    void release() {
+      try {
+        reader.decRef();
+      } catch (IOException e) {
+        log.warn("Closing knowledge index generation {} failed", number, e);
+      }
+    }
+
+    SearchResult search(String question, Language language, int limit, BM25Similarity sim) {
+      QueryPlan.Planned planned = plan.plan(question, language);
+      if (planned.query().isEmpty() || sections.isEmpty()) {
+        return new SearchResult(language, List.of(), planned.contentWords());
+      }
+      try {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(sim);
+        Query query = planned.query().get();
+        TopDocs top = searcher.search(query, Math.max(limit, 1));
+        List<Hit> hits = new ArrayList<>();
+        for (ScoreDoc scoreDoc : top.scoreDocs) {
+          String id = searcher.storedFields().document(scoreDoc.doc).get(ID);
+          Section section = byId.get(id);
+          hits.add(new Hit(section, scoreDoc.score, coverage.of(planned.terms(), section)));
+        }
+        hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+        return new SearchResult(language, hits, planned.contentWords());
+      } catch (IOException e) {
+        throw new UncheckedIOException("knowledge search failed", e);
+      }
+    }
+
+    private void deleteFiles() {
+      try {
+        directory.close();
+        if (path != null) {
+          try (Stream<Path> files = Files.walk(path)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+              Files.deleteIfExists(p);
+            }
+          }
+        }
+      } catch (IOException e) {
+        log.warn("Cannot delete old knowledge index {}", path, e);
+      }
+    }
+  }
+}

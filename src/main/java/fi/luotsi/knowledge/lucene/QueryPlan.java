@@ -1,0 +1,194 @@
+package fi.luotsi.knowledge.lucene;
+
+import fi.luotsi.knowledge.Language;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns a question into the Lucene query and the content terms used for coverage. The query is a
+ * weighted sum (BooleanQuery of SHOULD clauses) over the question language's stemmed fields with
+ * query-time synonyms, the 4-gram field, fuzzy matches on unstemmed words and a sloppy phrase,
+ * filtered to sections of that language.
+ */
+final class QueryPlan {
+  private final Map<Language, Analyzer> stemAnalyzers = new EnumMap<>(Language.class);
+  private final Map<Language, QueryBuilder> stemBuilders = new EnumMap<>(Language.class);
+  private final Analyzer gramAnalyzer;
+  private final Analyzer plainAnalyzer;
+  private final Tuning tuning;
+
+  /** The question's content words, one group per word: its stem and its synonyms' stems. */
+  record TermGroup(Set<String> stems, String surface) {}
+
+  record Planned(Optional<Query> query, List<TermGroup> terms) {
+    int contentWords() {
+      return terms.size();
+    }
+  }
+
+  QueryPlan(LanguageResources resources, Map<Language, SynonymMap> synonyms, Tuning tuning) {
+    this.tuning = tuning;
+    for (Language language : Language.values()) {
+      Analyzer stem =
+          new TextChain(
+              TextChain.Kind.STEM,
+              language,
+              resources.stopwords(language),
+              resources.questionWords(language),
+              language == Language.FI ? resources.finnishOverrides() : null,
+              synonyms.get(language).fst == null ? null : synonyms.get(language));
+      stemAnalyzers.put(language, stem);
+      QueryBuilder builder = new QueryBuilder(stem);
+      builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+      stemBuilders.put(language, builder);
+    }
+    CharArraySet stops = resources.allQueryStopwords();
+    this.gramAnalyzer = new TextChain(TextChain.Kind.GRAM, Language.FI, stops, null, null, null);
+    this.plainAnalyzer = new TextChain(TextChain.Kind.PLAIN, Language.FI, stops, null, null, null);
+  }
+
+  Planned plan(String question, Language language) {
+    String text = question == null ? "" : question.strip();
+    if (text.length() > 1000) {
+      text = text.substring(0, 1000);
+    }
+    List<TermGroup> terms = terms(text, language);
+    if (terms.isEmpty()) {
+      return new Planned(Optional.empty(), terms);
+    }
+    QueryBuilder stem = stemBuilders.get(language);
+    BooleanQuery.Builder should = new BooleanQuery.Builder();
+    add(
+        should,
+        stem.createBooleanQuery(LuceneKnowledgeIndex.field(language, "title"), text),
+        tuning.title());
+    add(
+        should,
+        stem.createBooleanQuery(LuceneKnowledgeIndex.field(language, "q"), text),
+        tuning.questions());
+    add(
+        should,
+        stem.createBooleanQuery(LuceneKnowledgeIndex.field(language, "body"), text),
+        tuning.body());
+    add(
+        should,
+        stem.createBooleanQuery(LuceneKnowledgeIndex.field(language, "doc"), text),
+        tuning.doc());
+    add(
+        should,
+        stem.createPhraseQuery(LuceneKnowledgeIndex.field(language, "body"), text, 2),
+        tuning.phrase());
+    add(should, gramQuery(text), tuning.gram());
+    add(should, fuzzyQuery(terms), tuning.fuzzy());
+    BooleanQuery scoring = should.build();
+    if (scoring.clauses().isEmpty()) {
+      return new Planned(Optional.empty(), terms);
+    }
+    Query filtered =
+        new BooleanQuery.Builder()
+            .add(scoring, BooleanClause.Occur.MUST)
+            .add(
+                new TermQuery(new Term(LuceneKnowledgeIndex.LANG, language.code())),
+                BooleanClause.Occur.FILTER)
+            .build();
+    return new Planned(Optional.of(filtered), terms);
+  }
+
+  private static void add(BooleanQuery.Builder builder, Query query, float weight) {
+    if (query != null && weight > 0) {
+      builder.add(new BoostQuery(query, weight), BooleanClause.Occur.SHOULD);
+    }
+  }
+
+  /** Each word's grams as SHOULD terms, scaled so that every word weighs about the same. */
+  private Query gramQuery(String text) {
+    Map<Integer, List<String>> byWord = tokens(gramAnalyzer, text);
+    if (byWord.isEmpty()) {
+      return null;
+    }
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    for (List<String> grams : byWord.values()) {
+      BooleanQuery.Builder word = new BooleanQuery.Builder();
+      for (String gram : new LinkedHashSet<>(grams)) {
+        word.add(
+            new TermQuery(new Term(LuceneKnowledgeIndex.GRAM, gram)), BooleanClause.Occur.SHOULD);
+      }
+      words.add(new BoostQuery(word.build(), 1f / grams.size()), BooleanClause.Occur.SHOULD);
+    }
+    return words.build();
+  }
+
+  private static Query fuzzyQuery(List<TermGroup> terms) {
+    BooleanQuery.Builder fuzzy = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (TermGroup group : terms) {
+      String word = group.surface();
+      int length = word.codePointCount(0, word.length());
+      if (length < 5) {
+        continue;
+      }
+      int edits = length >= 8 ? 2 : 1;
+      fuzzy.add(
+          new FuzzyQuery(new Term(LuceneKnowledgeIndex.PLAIN, word), edits, 1, 20, true),
+          BooleanClause.Occur.SHOULD);
+      clauses++;
+    }
+    return clauses == 0 ? null : fuzzy.build();
+  }
+
+  /** Content words: the stemmed tokens grouped by the word they come from. */
+  private List<TermGroup> terms(String text, Language language) {
+    Map<Integer, List<String>> stems = tokens(stemAnalyzers.get(language), text);
+    Map<Integer, List<String>> plain = tokens(plainAnalyzer, text);
+    List<TermGroup> groups = new ArrayList<>();
+    for (Map.Entry<Integer, List<String>> entry : stems.entrySet()) {
+      List<String> surface = plain.get(entry.getKey());
+      String word = surface == null || surface.isEmpty() ? entry.getValue().get(0) : surface.get(0);
+      groups.add(new TermGroup(new LinkedHashSet<>(entry.getValue()), word));
+    }
+    return groups;
+  }
+
+  /** Tokens keyed by their start offset in the text (synonyms share their word's offset). */
+  static Map<Integer, List<String>> tokens(Analyzer analyzer, String text) {
+    return tokens(analyzer, "q", text);
+  }
+
+  static Map<Integer, List<String>> tokens(Analyzer analyzer, String field, String text) {
+    Map<Integer, List<String>> out = new LinkedHashMap<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.computeIfAbsent(offset.startOffset(), k -> new ArrayList<>()).add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+}
