@@ -24,6 +24,12 @@ final class Coverage {
   private final Map<String, Integer> documentFrequency = new HashMap<>();
   private final int sectionCount;
 
+  /**
+   * Words no section contains are weighed as if a few sections had them: long colloquial questions
+   * are full of such words, and giving them the top weight would decline good answers.
+   */
+  static final int UNKNOWN_WORD_DF = 3;
+
   Coverage(Analyzer indexAnalyzer, List<Section> sections) {
     this.sectionCount = sections.size();
     for (Section section : sections) {
@@ -74,6 +80,9 @@ final class Coverage {
     int df = 0;
     for (String stem : group.stems()) {
       df = Math.max(df, documentFrequency.getOrDefault(stem, 0));
+    }
+    if (df == 0) {
+      df = UNKNOWN_WORD_DF;
     }
     return Math.log(1 + (sectionCount - df + 0.5) / (df + 0.5));
   }

@@ -59,6 +59,9 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   static final String GRAM = "gram";
   static final String PLAIN = "plain";
 
+  /** Chosen on the dev split: how much the retrieval score counts beside coverage in ranking. */
+  static final double RERANK_BASE = 0.5;
+
   private final Path baseDirectory;
   private final LanguageResources resources = new LanguageResources();
   private final Analyzer indexAnalyzer;
@@ -277,11 +280,25 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
           Section section = byId.get(id);
           hits.add(new Hit(section, scoreDoc.score, coverage.of(planned.terms(), section)));
         }
-        hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+        rerank(hits);
         return new SearchResult(language, hits, planned.contentWords());
       } catch (IOException e) {
         throw new UncheckedIOException("knowledge search failed", e);
       }
+    }
+
+    /**
+     * Orders the candidates by their retrieval score relative to the best, scaled by coverage, so
+     * that a section containing the question's words wins over one that only scores on a few.
+     */
+    private static void rerank(List<Hit> hits) {
+      if (hits.isEmpty()) {
+        return;
+      }
+      double top = hits.stream().mapToDouble(Hit::score).max().orElse(1);
+      hits.sort(
+          Comparator.comparingDouble((Hit h) -> h.score() / top * (RERANK_BASE + h.coverage()))
+              .reversed());
     }
 
     private void deleteFiles() {
