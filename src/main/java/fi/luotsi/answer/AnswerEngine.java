@@ -34,7 +34,7 @@ public final class AnswerEngine {
    */
   public record Policy(double minCoverage, double relatedCoverage) {
     /** Chosen on the dev split. */
-    public static final Policy DEFAULT = new Policy(0.5, 0.45);
+    public static final Policy DEFAULT = new Policy(0.45, 0.45);
   }
 
   public AnswerEngine(KnowledgeIndex index) {

@@ -14,8 +14,8 @@ import org.apache.lucene.analysis.Analyzer;
  * content words that a section contains. Unlike a BM25 score it is comparable across questions.
  *
  * <p>A word counts fully when one of its stems (or its synonyms' stems) is among the section's
- * stems, 0.8 when it is within one or two edits of a section word (a typo), and 0.6 when it and a
- * section word of at least five letters contain one another (compounds). Words no section has get
+ * stems, 0.8 when it is within one or two edits of a section word (a typo), and 0.5 when it and a
+ * section word of at least six letters contain one another (compounds). Words no section has get
  * the highest weight: a question built around an unknown word is probably out of scope.
  */
 final class Coverage {
@@ -106,8 +106,8 @@ final class Coverage {
       }
     }
     for (String word : words) {
-      if (word.length() >= 5 && length >= 5 && (surface.contains(word) || word.contains(surface))) {
-        return 0.6;
+      if (word.length() >= 6 && length >= 6 && (surface.contains(word) || word.contains(surface))) {
+        return 0.5;
       }
     }
     return 0;
