@@ -26,8 +26,8 @@ sealed interface Destination {
   }
 
   /**
-   * A private answer made public: posted in the channel, then the private copy removed. When the bot
-   * cannot post in the channel itself (not a member), the response URL posts it instead.
+   * A private answer made public: posted in the channel, then the private copy removed. When the
+   * bot cannot post in the channel itself (not a member), the response URL posts it instead.
    */
   record Share(String channel, Optional<String> threadTs, Optional<String> responseUrl)
       implements Destination {

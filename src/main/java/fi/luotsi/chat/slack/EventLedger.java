@@ -12,8 +12,8 @@ import java.util.Objects;
  * X-Slack-Retry-Num}) and duplicate {@code event_id}s are answered once. Slack retries for about
  * five minutes; keys are kept for an hour and at most {@code capacity} of them. Thread-safe.
  *
- * <p>The memory is this process's: a retry that reaches another instance behind a load balancer,
- * or this one after a restart, is answered again.
+ * <p>The memory is this process's: a retry that reaches another instance behind a load balancer, or
+ * this one after a restart, is answered again.
  */
 final class EventLedger {
   private static final Duration KEEP = Duration.ofHours(1);

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * before the server starts, then {@link #start()}; {@link #close()} on shutdown.
  *
  * <ul>
- *   <li><b>HTTP mode</b> (a signing secret is set): events, slash commands and interactivity
- *       arrive at {@code POST /slack/events} on the shared server.
+ *   <li><b>HTTP mode</b> (a signing secret is set): events, slash commands and interactivity arrive
+ *       at {@code POST /slack/events} on the shared server.
  *   <li><b>Socket Mode</b> (an app token is set): the bot connects out over a WebSocket (no public
  *       URL needed) and reconnects by itself after a drop.
  * </ul>

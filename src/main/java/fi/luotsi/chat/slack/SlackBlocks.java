@@ -64,7 +64,10 @@ final class SlackBlocks {
   static List<LayoutBlock> blocks(Reply reply, boolean offerShare, int maxBlocks) {
     List<LayoutBlock> tail = new ArrayList<>();
     sources(reply).ifPresent(tail::add);
-    reply.note().filter(n -> !n.isBlank()).ifPresent(n -> tail.add(context(ActionIds.BLOCK_NOTE, n)));
+    reply
+        .note()
+        .filter(n -> !n.isBlank())
+        .ifPresent(n -> tail.add(context(ActionIds.BLOCK_NOTE, n)));
     tail.addAll(actions(buttons(reply, offerShare), reply.language()));
 
     List<LayoutBlock> out = new ArrayList<>();
@@ -172,8 +175,12 @@ final class SlackBlocks {
     StringBuilder text = new StringBuilder("*" + Phrases.source(reply.language()) + ":*");
     for (Reply.Source source : reply.sources()) {
       String line =
-          source.url().map(u -> SlackText.link(u, source.title())).orElse(SlackText.escape(source.title()))
-              + source.citation()
+          source
+                  .url()
+                  .map(u -> SlackText.link(u, source.title()))
+                  .orElse(SlackText.escape(source.title()))
+              + source
+                  .citation()
                   .filter(c -> !c.isBlank())
                   .map(c -> " (" + SlackText.escape(c) + ")")
                   .orElse("");
@@ -254,7 +261,10 @@ final class SlackBlocks {
 
   private static String fallback(Reply reply) {
     String first =
-        reply.heading().filter(h -> !h.isBlank()).orElse(reply.paragraphs().stream().findFirst().orElse(""));
+        reply
+            .heading()
+            .filter(h -> !h.isBlank())
+            .orElse(reply.paragraphs().stream().findFirst().orElse(""));
     if (first.isBlank()) {
       first = reply.plainText();
     }

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /slack/events}: events, slash commands and interactivity over HTTP. In order: bodies
- * over {@value #MAX_BODY_BYTES} bytes get 413; a missing, forged or stale/future signature gets 401;
- * a body that is not one of Slack's shapes gets 400; everything else runs through Bolt, whose
+ * over {@value #MAX_BODY_BYTES} bytes get 413; a missing, forged or stale/future signature gets
+ * 401; a body that is not one of Slack's shapes gets 400; everything else runs through Bolt, whose
  * listeners acknowledge at once and answer later. Each refusal is logged once at INFO with its
  * reason and the peer, never with the body.
  */
@@ -109,7 +109,9 @@ final class SlackEventsEndpoint implements HttpEndpoint {
     String contentType =
         response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType();
     byte[] body =
-        response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
+        response.getBody() == null
+            ? new byte[0]
+            : response.getBody().getBytes(StandardCharsets.UTF_8);
     Map<String, String> headers = new HashMap<>();
     if (response.getHeaders() != null) {
       response

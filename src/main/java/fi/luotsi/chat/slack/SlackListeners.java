@@ -31,13 +31,15 @@ import org.slf4j.LoggerFactory;
  *   <li>opening the App Home tab publishes the core's help as the tab.
  * </ul>
  *
- * Other bots' messages, message subtypes (edits, joins, …), channel messages without a mention
- * and repeated deliveries of the same event are acknowledged and ignored.
+ * Other bots' messages, message subtypes (edits, joins, …), channel messages without a mention and
+ * repeated deliveries of the same event are acknowledged and ignored.
  */
 final class SlackListeners {
   private static final Logger log = LoggerFactory.getLogger(SlackListeners.class);
 
-  /** The Events API subscriptions these listeners serve; the app manifest must list exactly these. */
+  /**
+   * The Events API subscriptions these listeners serve; the app manifest must list exactly these.
+   */
   static final List<String> BOT_EVENTS = List.of("app_home_opened", "app_mention", "message.im");
 
   private final SlackReplies replies;
@@ -102,7 +104,8 @@ final class SlackListeners {
             Optional.empty(),
             true);
     replies.answerLater(
-        message, new Destination.Post(event.getChannel(), Optional.ofNullable(event.getThreadTs())));
+        message,
+        new Destination.Post(event.getChannel(), Optional.ofNullable(event.getThreadTs())));
   }
 
   private void onMention(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
@@ -220,7 +223,9 @@ final class SlackListeners {
     return switch (action) {
       case SHARE ->
           new Destination.Share(
-              channel, ephemeral ? Optional.empty() : thread, ephemeral ? responseUrl : Optional.empty());
+              channel,
+              ephemeral ? Optional.empty() : thread,
+              ephemeral ? responseUrl : Optional.empty());
       case ASK ->
           ephemeral && responseUrl.isPresent()
               ? new Destination.Ephemeral(responseUrl.get(), true)

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends reminders, broadcasts and other unprompted messages to Slack channels and users.
  *
- * <p>A recipient address is a channel id ({@code C…}, {@code G…}) or a user id ({@code U…},
- * {@code W…}), which Slack turns into the bot's direct message with that user. Each call makes one
+ * <p>A recipient address is a channel id ({@code C…}, {@code G…}) or a user id ({@code U…}, {@code
+ * W…}), which Slack turns into the bot's direct message with that user. Each call makes one
  * attempt: an HTTP 429 becomes {@link DeliveryResult.Throttled} with Slack's {@code Retry-After},
  * and retrying is the delivery service's job. Posts to one channel are spaced about a second apart,
  * shared with the adapter's own replies. The message reference is {@code <channel>:<ts>}.
@@ -141,8 +141,7 @@ public final class SlackMessenger implements Messenger {
       return java.util.Optional.of(new DeliveryResult.Gone(error));
     }
     if ("ratelimited".equals(error)) {
-      return java.util.Optional.of(
-          new DeliveryResult.Throttled(SlackWebApi.parseRetryAfter(null)));
+      return java.util.Optional.of(new DeliveryResult.Throttled(SlackWebApi.parseRetryAfter(null)));
     }
     return java.util.Optional.of(new DeliveryResult.Failed(error, RETRYABLE.contains(error)));
   }

@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Web API calls the adapter makes when replying, with Slack's rate limits honoured: posts to a
- * channel are paced to about one per second ({@link ChannelPacer}), and an HTTP 429 is retried after
- * its {@code Retry-After} (at most {@value #MAX_ATTEMPTS} attempts, waits capped at one minute).
- * Runs on the adapter's reply threads, never on the thread that acknowledges Slack. Thread-safe.
+ * channel are paced to about one per second ({@link ChannelPacer}), and an HTTP 429 is retried
+ * after its {@code Retry-After} (at most {@value #MAX_ATTEMPTS} attempts, waits capped at one
+ * minute). Runs on the adapter's reply threads, never on the thread that acknowledges Slack.
+ * Thread-safe.
  */
 final class SlackWebApi {
   private static final Logger log = LoggerFactory.getLogger(SlackWebApi.class);
@@ -97,7 +98,9 @@ final class SlackWebApi {
             null,
             () ->
                 checked("users.info", methods.usersInfo(r -> r.user(userId).includeLocale(true))));
-    return Optional.ofNullable(response.getUser()).map(u -> u.getLocale()).filter(l -> !l.isBlank());
+    return Optional.ofNullable(response.getUser())
+        .map(u -> u.getLocale())
+        .filter(l -> !l.isBlank());
   }
 
   /**
