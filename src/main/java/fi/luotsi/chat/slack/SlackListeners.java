@@ -246,7 +246,7 @@ final class SlackListeners {
     if (channel != null && ts != null) {
       fresh &= ledger.firstSighting("message:" + channel + ":" + ts);
     }
-    if (ctx.getRetryNum() != null) {
+    if (ctx.getRetryNum() != null && ctx.getRetryNum() > 0) {
       log.info(
           "Slack retry {} ({}) of event {}: {}",
           ctx.getRetryNum(),
