@@ -13,6 +13,7 @@ import fi.luotsi.chat.ConversationHandler;
 import fi.luotsi.config.ConfigException;
 import fi.luotsi.config.Environment;
 import fi.luotsi.http.HttpServer;
+import fi.luotsi.store.Database;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -154,11 +155,27 @@ public final class SlackAdapter implements AutoCloseable {
   private SocketModeApp socketMode;
 
   /**
+   * An adapter that remembers answered deliveries in memory: right for a single instance.
+   *
    * @param settings the credentials; see {@link Settings#from(Environment)}
    * @param handler the chat core
    * @param clock the clock that request timestamps are checked against
    */
   public SlackAdapter(Settings settings, ConversationHandler handler, Clock clock) {
+    this(settings, handler, clock, Optional.empty());
+  }
+
+  /**
+   * An adapter that remembers answered deliveries in the shared database, so that several instances
+   * (or a restarted one) answer each Slack retry once.
+   */
+  public SlackAdapter(
+      Settings settings, ConversationHandler handler, Clock clock, Database database) {
+    this(settings, handler, clock, Optional.of(database));
+  }
+
+  private SlackAdapter(
+      Settings settings, ConversationHandler handler, Clock clock, Optional<Database> database) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(handler, "handler");
@@ -197,7 +214,11 @@ public final class SlackAdapter implements AutoCloseable {
             daemonThreads("slack-reply-"));
     UserLanguages languages = new UserLanguages(this::lookupLocale, clock);
     SlackReplies replies = new SlackReplies(handler, api, languages, replyExecutor);
-    new SlackListeners(replies, new EventLedger(clock, 20_000)).register(app);
+    DeliveryLedger ledger =
+        database
+            .<DeliveryLedger>map(db -> new JdbcLedger(db.dataSource(), clock))
+            .orElseGet(() -> new MemoryLedger(clock, 20_000));
+    new SlackListeners(replies, ledger).register(app);
     this.messenger = new SlackMessenger(api.methods(), pacer);
   }
 
@@ -218,7 +239,12 @@ public final class SlackAdapter implements AutoCloseable {
    */
   public synchronized void start() {
     AuthTestResponse auth = authTest();
-    app.start();
+    try {
+      app.start();
+    } catch (IllegalArgumentException e) {
+      // Bolt's own auth.test, a moment after ours; its message names no token.
+      throw new ConfigException("Slack refused to start: " + e.getMessage());
+    }
     if (settings.socketMode()) {
       startSocketMode();
     }

@@ -43,9 +43,9 @@ final class SlackListeners {
   static final List<String> BOT_EVENTS = List.of("app_home_opened", "app_mention", "message.im");
 
   private final SlackReplies replies;
-  private final EventLedger ledger;
+  private final DeliveryLedger ledger;
 
-  SlackListeners(SlackReplies replies, EventLedger ledger) {
+  SlackListeners(SlackReplies replies, DeliveryLedger ledger) {
     this.replies = Objects.requireNonNull(replies, "replies");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
   }

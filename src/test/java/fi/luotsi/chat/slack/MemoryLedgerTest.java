@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class EventLedgerTest {
+class MemoryLedgerTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2027-03-04T08:00:00Z"));
 
   @Test
   void recognisesARepeatWithinTheHour() {
-    EventLedger ledger = new EventLedger(clock, 100);
+    MemoryLedger ledger = new MemoryLedger(clock, 100);
 
     assertThat(ledger.firstSighting("Ev1")).isTrue();
     clock.advance(Duration.ofMinutes(5));
@@ -21,7 +21,7 @@ class EventLedgerTest {
 
   @Test
   void forgetsAfterAnHour() {
-    EventLedger ledger = new EventLedger(clock, 100);
+    MemoryLedger ledger = new MemoryLedger(clock, 100);
     ledger.firstSighting("Ev1");
     clock.advance(Duration.ofMinutes(61));
 
@@ -30,7 +30,7 @@ class EventLedgerTest {
 
   @Test
   void keepsAtMostItsCapacity() {
-    EventLedger ledger = new EventLedger(clock, 2);
+    MemoryLedger ledger = new MemoryLedger(clock, 2);
     ledger.firstSighting("Ev1");
     ledger.firstSighting("Ev2");
     ledger.firstSighting("Ev3");
