@@ -14,30 +14,6 @@ final class Phrases {
     };
   }
 
-  static String share(Language language) {
-    return switch (language) {
-      case FI -> "Jaa kanavalle";
-      case SV -> "Dela i kanalen";
-      case EN -> "Share in channel";
-    };
-  }
-
-  static String helpful(Language language) {
-    return switch (language) {
-      case FI -> "Vastaus auttoi";
-      case SV -> "Svaret hjälpte";
-      case EN -> "The answer helped";
-    };
-  }
-
-  static String notHelpful(Language language) {
-    return switch (language) {
-      case FI -> "Vastaus ei auttanut";
-      case SV -> "Svaret hjälpte inte";
-      case EN -> "The answer did not help";
-    };
-  }
-
   static String howToAsk(Language language) {
     return switch (language) {
       case FI ->

@@ -13,7 +13,6 @@ import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.view.View;
 import fi.luotsi.chat.Button;
 import fi.luotsi.chat.Reply;
-import fi.luotsi.knowledge.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +24,8 @@ import java.util.Optional;
  *
  * <p>Layout (block ids in {@link ActionIds}): header, one section per paragraph, a context line
  * with the sources, a context line with the note, then actions blocks for related topics, other
- * actions and the 👍/👎 feedback buttons. Slack's size limits are respected by cutting, never by
- * failing.
+ * actions (such as sharing) and the 👍/👎 feedback buttons, all as the chat core offers them.
+ * Slack's size limits are respected by cutting, never by failing.
  */
 final class SlackBlocks {
   static final int MAX_MESSAGE_BLOCKS = 50;
@@ -43,8 +42,8 @@ final class SlackBlocks {
   /**
    * Renders a reply as a message.
    *
-   * @param offerShare whether to add a "share in channel" button to an answer that only the asker
-   *     sees (a slash command's ephemeral reply)
+   * @param offerShare whether the reply's "share in channel" button makes sense: only for an answer
+   *     that the asker alone sees (a slash command's ephemeral reply)
    */
   static SlackMessage message(Reply reply, boolean offerShare) {
     return new SlackMessage(fallback(reply), blocks(reply, offerShare, MAX_MESSAGE_BLOCKS));
@@ -68,7 +67,7 @@ final class SlackBlocks {
         .note()
         .filter(n -> !n.isBlank())
         .ifPresent(n -> tail.add(context(ActionIds.BLOCK_NOTE, n)));
-    tail.addAll(actions(buttons(reply, offerShare), reply.language()));
+    tail.addAll(actions(buttons(reply, offerShare)));
 
     List<LayoutBlock> out = new ArrayList<>();
     reply
@@ -97,30 +96,17 @@ final class SlackBlocks {
     return out;
   }
 
-  /** The buttons to show: the reply's own, plus share and feedback where the reply lacks them. */
+  /**
+   * The buttons to show: the reply's own, except "share in channel" where the reply is already
+   * visible to others (a thread, a DM, a channel post).
+   */
   static List<Button> buttons(Reply reply, boolean offerShare) {
-    List<Button> buttons = new ArrayList<>(reply.buttons());
-    Language lang = reply.language();
-    if (reply.answerRef().isPresent()) {
-      String ref = reply.answerRef().get();
-      if (offerShare && buttons.stream().noneMatch(b -> b.action() == Button.Action.SHARE)) {
-        buttons.add(new Button(Phrases.share(lang), Button.Action.SHARE, ref));
-      }
-      boolean hasFeedback =
-          buttons.stream()
-              .anyMatch(
-                  b ->
-                      b.action() == Button.Action.FEEDBACK_UP
-                          || b.action() == Button.Action.FEEDBACK_DOWN);
-      if (reply.kind() == Reply.Kind.ANSWER && !hasFeedback) {
-        buttons.add(new Button("👍", Button.Action.FEEDBACK_UP, ref));
-        buttons.add(new Button("👎", Button.Action.FEEDBACK_DOWN, ref));
-      }
-    }
-    return buttons;
+    return reply.buttons().stream()
+        .filter(b -> offerShare || b.action() != Button.Action.SHARE)
+        .toList();
   }
 
-  private static List<LayoutBlock> actions(List<Button> buttons, Language language) {
+  private static List<LayoutBlock> actions(List<Button> buttons) {
     List<BlockElement> related = new ArrayList<>();
     List<BlockElement> other = new ArrayList<>();
     List<BlockElement> feedback = new ArrayList<>();
@@ -132,7 +118,7 @@ final class SlackBlocks {
             default -> other;
           };
       if (group.size() < MAX_ACTIONS) {
-        button(button, group.size(), language).ifPresent(group::add);
+        button(button, group.size()).ifPresent(group::add);
       }
     }
     List<LayoutBlock> out = new ArrayList<>();
@@ -148,7 +134,7 @@ final class SlackBlocks {
     return out;
   }
 
-  private static Optional<BlockElement> button(Button button, int index, Language language) {
+  private static Optional<BlockElement> button(Button button, int index) {
     ButtonElement.ButtonElementBuilder b =
         ButtonElement.builder()
             .actionId(ActionIds.actionId(button.action(), index))
@@ -161,8 +147,6 @@ final class SlackBlocks {
         }
         b.url(button.value());
       }
-      case FEEDBACK_UP -> b.accessibilityLabel(Phrases.helpful(language));
-      case FEEDBACK_DOWN -> b.accessibilityLabel(Phrases.notHelpful(language));
       default -> {}
     }
     return Optional.of(b.build());

@@ -1,7 +1,9 @@
 package fi.luotsi.chat.slack;
 
+import fi.luotsi.chat.Button;
 import fi.luotsi.chat.ConversationHandler;
 import fi.luotsi.chat.IncomingMessage;
+import fi.luotsi.chat.Platform;
 import fi.luotsi.chat.Reply;
 import fi.luotsi.knowledge.Language;
 import java.util.Objects;
@@ -108,15 +110,16 @@ final class SlackReplies {
 
   private void publishHome(String userId, String dmChannel, Optional<String> viewHash) {
     Optional<Language> language = languages.languageOf(userId);
+    // The core answers a help word in that word's language.
+    String helpWord =
+        switch (language.orElse(Language.FI)) {
+          case FI -> "apua";
+          case SV -> "hjälp";
+          case EN -> "help";
+        };
     IncomingMessage help =
         new IncomingMessage(
-            fi.luotsi.chat.Platform.SLACK,
-            userId,
-            dmChannel,
-            "apua",
-            fi.luotsi.chat.Button.Action.NONE,
-            language,
-            true);
+            Platform.SLACK, userId, dmChannel, helpWord, Button.Action.NONE, language, true);
     Reply reply = ask(help, language);
     try {
       api.publishHome(userId, SlackBlocks.home(reply), viewHash);

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -31,6 +33,9 @@ final class UserLanguages {
         }
       };
 
+  private final ConcurrentHashMap<String, CompletableFuture<Optional<Language>>> inFlight =
+      new ConcurrentHashMap<>();
+
   /**
    * @param localeLookup the user's Slack locale such as {@code fi-FI}; empty when Slack has none;
    *     throws {@link LookupFailed} when the lookup itself failed
@@ -41,13 +46,38 @@ final class UserLanguages {
   }
 
   Optional<Language> languageOf(String userId) {
+    Optional<Optional<Language>> cached = cached(userId);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    // Messages from one user often come in bursts: one lookup answers them all.
+    CompletableFuture<Optional<Language>> mine = new CompletableFuture<>();
+    CompletableFuture<Optional<Language>> running = inFlight.putIfAbsent(userId, mine);
+    if (running != null) {
+      return running.join();
+    }
+    Optional<Language> language = Optional.empty();
+    try {
+      language = cached(userId).orElseGet(() -> lookUp(userId));
+      return language;
+    } finally {
+      mine.complete(language);
+      inFlight.remove(userId, mine);
+    }
+  }
+
+  private Optional<Optional<Language>> cached(String userId) {
     Instant now = clock.instant();
     synchronized (cache) {
       Cached entry = cache.get(userId);
       if (entry != null && entry.fetched().plus(KEEP).isAfter(now)) {
-        return entry.language();
+        return Optional.of(entry.language());
       }
     }
+    return Optional.empty();
+  }
+
+  private Optional<Language> lookUp(String userId) {
     Optional<Language> language;
     try {
       language = localeLookup.apply(userId).flatMap(Language::fromTag);
@@ -55,7 +85,7 @@ final class UserLanguages {
       return Optional.empty();
     }
     synchronized (cache) {
-      cache.put(userId, new Cached(language, now));
+      cache.put(userId, new Cached(language, clock.instant()));
     }
     return language;
   }

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small chat core for the adapter's tests: records every message and answers by a fixed script.
- * Its answers carry text that would mention and link if it were not escaped.
+ * A small chat core for the adapter's tests: records every message and answers by a fixed script,
+ * with the buttons the real core offers (related topics, 👍/👎, share). Its answers carry text that
+ * would mention and link if it were not escaped.
  */
 final class ScriptedConversation implements ConversationHandler {
   static final String HOSTILE = "<!channel> & <@U999> <https://evil.example|klikkaa>";
@@ -28,7 +29,7 @@ final class ScriptedConversation implements ConversationHandler {
     received.add(message);
     Language lang = message.userLanguage().orElse(Language.FI);
     return switch (message.action()) {
-      case SHARE -> answer(lang, "Jaettu vastaus", message.text());
+      case SHARE -> answer(lang, "Jaettu vastaus", message.text()).withButtons(List.of());
       case FEEDBACK_UP, FEEDBACK_DOWN -> Reply.info(lang, "Kiitos palautteesta!");
       case ASK -> answer(lang, message.text(), "ans-" + answers.incrementAndGet());
       default -> typed(message, lang);
@@ -37,7 +38,7 @@ final class ScriptedConversation implements ConversationHandler {
 
   private Reply typed(IncomingMessage message, Language lang) {
     switch (message.text()) {
-      case "apua" -> {
+      case "apua", "hjälp", "help" -> {
         return new Reply(
             Reply.Kind.INFO,
             Optional.of("Ohje"),
@@ -87,7 +88,11 @@ final class ScriptedConversation implements ConversationHandler {
                 Optional.of("kuntalaki 410/2015 97 §"),
                 Optional.of("https://www.finlex.fi/fi/laki/ajantasa/2015/20150410"))),
         Optional.of("Tämä ei ole oikeudellinen neuvo."),
-        List.of(new Button("Mitä on jääviys?", Button.Action.ASK, "Mitä on jääviys?")),
+        List.of(
+            new Button("Mitä on jääviys?", Button.Action.ASK, "Mitä on jääviys?"),
+            new Button("👍 Hyödyllinen", Button.Action.FEEDBACK_UP, ref),
+            new Button("👎 Ei auttanut", Button.Action.FEEDBACK_DOWN, ref),
+            new Button("Jaa kanavalle", Button.Action.SHARE, ref)),
         lang,
         Optional.of(ref));
   }

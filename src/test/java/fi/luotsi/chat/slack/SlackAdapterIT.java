@@ -131,6 +131,7 @@ class SlackAdapterIT {
         .contains("\"action_id\":\"luotsi.ask.0\"")
         .contains("\"action_id\":\"luotsi.feedback_up.0\"")
         .contains("\"action_id\":\"luotsi.feedback_down.1\"")
+        .doesNotContain("luotsi.share")
         .contains("<https://www.finlex.fi/fi/laki/ajantasa/2015/20150410|Esteellisyys>")
         .contains("&lt;!channel&gt; &amp; &lt;@U999&gt; &lt;https://evil.example|klikkaa&gt;")
         .doesNotContain("<!channel>")

@@ -35,38 +35,28 @@ class SlackBlocksTest {
   }
 
   @Test
-  void addsFeedbackToAnswersAndShareOnlyWhenAskedTo() {
+  void offersSharingOnlyForPrivateAnswers() {
     Reply answer = ScriptedConversation.answer(Language.SV, "q", "ans-2");
 
     assertThat(SlackBlocks.buttons(answer, false))
         .extracting(Button::action)
         .containsExactly(Button.Action.ASK, Button.Action.FEEDBACK_UP, Button.Action.FEEDBACK_DOWN);
-    List<Button> withShare = SlackBlocks.buttons(answer, true);
-    assertThat(withShare).extracting(Button::action).contains(Button.Action.SHARE);
-    assertThat(withShare.stream().filter(b -> b.action() == Button.Action.SHARE).findFirst())
-        .get()
-        .satisfies(
-            b -> {
-              assertThat(b.label()).isEqualTo("Dela i kanalen");
-              assertThat(b.value()).isEqualTo("ans-2");
-            });
+    assertThat(SlackBlocks.buttons(answer, true))
+        .extracting(Button::action)
+        .containsExactly(
+            Button.Action.ASK,
+            Button.Action.FEEDBACK_UP,
+            Button.Action.FEEDBACK_DOWN,
+            Button.Action.SHARE);
   }
 
   @Test
-  void keepsTheCoresOwnFeedbackButtonsInsteadOfAddingMore() {
-    Reply answer =
-        ScriptedConversation.answer(Language.FI, "q", "ans-3")
-            .withButtons(
-                List.of(
-                    new Button("Hyvä", Button.Action.FEEDBACK_UP, "ans-3"),
-                    new Button("Huono", Button.Action.FEEDBACK_DOWN, "ans-3")));
+  void addsNoButtonsOfItsOwn() {
+    Reply shared = ScriptedConversation.answer(Language.FI, "q", "ans-3").withButtons(List.of());
 
-    assertThat(SlackBlocks.buttons(answer, false)).hasSize(2);
-  }
-
-  @Test
-  void infoRepliesGetNoFeedbackButtons() {
-    assertThat(SlackBlocks.buttons(Reply.info(Language.FI, "Ohje"), true)).isEmpty();
+    assertThat(SlackBlocks.message(shared, true).blocks())
+        .extracting(LayoutBlock::getBlockId)
+        .doesNotContain("luotsi.related", "luotsi.actions", "luotsi.feedback");
   }
 
   @Test

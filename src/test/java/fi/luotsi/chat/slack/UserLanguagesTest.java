@@ -62,4 +62,33 @@ class UserLanguagesTest {
     failing = false;
     assertThat(languages.languageOf("U1")).contains(Language.EN);
   }
+
+  @Test
+  void concurrentMessagesFromOneUserShareOneLookup() throws Exception {
+    var gate = new java.util.concurrent.CountDownLatch(1);
+    var slow =
+        new UserLanguages(
+            user -> {
+              lookups.incrementAndGet();
+              try {
+                gate.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return Optional.of("sv-FI");
+            },
+            clock);
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(3)) {
+      var results =
+          java.util.stream.IntStream.range(0, 3)
+              .mapToObj(i -> pool.submit(() -> slow.languageOf("U1")))
+              .toList();
+      org.awaitility.Awaitility.await().until(() -> lookups.get() >= 1);
+      gate.countDown();
+      for (var result : results) {
+        assertThat(result.get()).contains(Language.SV);
+      }
+    }
+    assertThat(lookups).hasValue(1);
+  }
 }
