@@ -27,8 +27,16 @@ import java.util.function.Predicate;
  */
 final class FakeSlackApi implements AutoCloseable {
 
-  /** One recorded call: the method (or {@code respond/<id>}), its form or JSON parameters. */
-  record Call(String method, Map<String, String> params, JsonObject json, String authorization) {
+  /**
+   * One recorded call: the method (or {@code respond/<id>}), its form or JSON parameters, and when
+   * it arrived ({@link System#nanoTime()}, for benchmarks).
+   */
+  record Call(
+      String method,
+      Map<String, String> params,
+      JsonObject json,
+      String authorization,
+      long receivedNanos) {
     String param(String name) {
       return params.get(name);
     }
@@ -96,6 +104,7 @@ final class FakeSlackApi implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
+    long received = System.nanoTime();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
     Map<String, String> params = new HashMap<>();
@@ -111,7 +120,12 @@ final class FakeSlackApi implements AutoCloseable {
     }
     String method = path.startsWith("/api/") ? path.substring(5) : path.substring(1);
     calls.add(
-        new Call(method, params, json, exchange.getRequestHeaders().getFirst("Authorization")));
+        new Call(
+            method,
+            params,
+            json,
+            exchange.getRequestHeaders().getFirst("Authorization"),
+            received));
 
     Deque<Canned> queue = scripted.get(method);
     Canned canned = queue == null ? null : queue.poll();
