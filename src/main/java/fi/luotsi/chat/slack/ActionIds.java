@@ -19,6 +19,7 @@ final class ActionIds {
   static final String BLOCK_RELATED = "luotsi.related";
   static final String BLOCK_FEEDBACK = "luotsi.feedback";
   static final String BLOCK_ACTIONS = "luotsi.actions";
+  static final String BLOCK_HOME_HEADING = "luotsi.home.heading";
   static final String BLOCK_HOME_INTRO = "luotsi.home.intro";
 
   /** Every action id this adapter has ever rendered matches this. */

@@ -53,7 +53,7 @@ final class SlackBlocks {
   static View home(Reply help) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(
-        HeaderBlock.builder().blockId(ActionIds.BLOCK_HEADING).text(plain("Luotsi")).build());
+        HeaderBlock.builder().blockId(ActionIds.BLOCK_HOME_HEADING).text(plain("Luotsi")).build());
     blocks.add(section(ActionIds.BLOCK_HOME_INTRO, Phrases.howToAsk(help.language())));
     blocks.add(DividerBlock.builder().build());
     blocks.addAll(blocks(help, false, MAX_HOME_BLOCKS - blocks.size()));

@@ -112,7 +112,7 @@ class SlackBlocksTest {
     Reply help =
         new Reply(
             Reply.Kind.INFO,
-            Optional.empty(),
+            Optional.of("Help"),
             List.of("Kysy jotain."),
             List.of(),
             Optional.empty(),
@@ -127,5 +127,12 @@ class SlackBlocksTest {
         .extracting(LayoutBlock::getBlockId)
         .contains("luotsi.home.intro", "luotsi.text.0", "luotsi.related");
     assertThat(((SectionBlock) view.getBlocks().get(1)).getText().getText()).startsWith("Ask me");
+    // Slack refuses a view whose block ids repeat.
+    assertThat(
+            view.getBlocks().stream()
+                .map(LayoutBlock::getBlockId)
+                .filter(java.util.Objects::nonNull)
+                .toList())
+        .doesNotHaveDuplicates();
   }
 }
