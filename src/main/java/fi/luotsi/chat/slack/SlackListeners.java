@@ -94,17 +94,8 @@ final class SlackListeners {
     if (!fresh(payload.getEventId(), event.getChannel(), event.getTs(), ctx)) {
       return;
     }
-    IncomingMessage message =
-        new IncomingMessage(
-            Platform.SLACK,
-            event.getUser(),
-            event.getChannel(),
-            SlackText.toPlain(event.getText(), ctx.getBotUserId()),
-            Button.Action.NONE,
-            Optional.empty(),
-            true);
     replies.answerLater(
-        message,
+        typed(event.getUser(), event.getChannel(), event.getText(), ctx.getBotUserId(), true),
         new Destination.Post(event.getChannel(), Optional.ofNullable(event.getThreadTs())));
   }
 
@@ -121,16 +112,9 @@ final class SlackListeners {
       return;
     }
     String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
-    IncomingMessage message =
-        new IncomingMessage(
-            Platform.SLACK,
-            event.getUser(),
-            event.getChannel(),
-            SlackText.toPlain(event.getText(), ctx.getBotUserId()),
-            Button.Action.NONE,
-            Optional.empty(),
-            false);
-    replies.answerLater(message, new Destination.Post(event.getChannel(), Optional.of(thread)));
+    replies.answerLater(
+        typed(event.getUser(), event.getChannel(), event.getText(), ctx.getBotUserId(), false),
+        new Destination.Post(event.getChannel(), Optional.of(thread)));
   }
 
   private void onHomeOpened(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext ctx) {
@@ -152,16 +136,24 @@ final class SlackListeners {
       return;
     }
     String channel = command.getChannelId() != null ? command.getChannelId() : command.getUserId();
-    IncomingMessage message =
-        new IncomingMessage(
-            Platform.SLACK,
-            command.getUserId(),
-            channel,
-            SlackText.toPlain(command.getText(), null),
-            Button.Action.NONE,
-            Optional.empty(),
-            channel.startsWith("D"));
-    replies.answerLater(message, new Destination.Ephemeral(command.getResponseUrl(), true));
+    replies.answerLater(
+        typed(command.getUserId(), channel, command.getText(), null, channel.startsWith("D")),
+        new Destination.Ephemeral(command.getResponseUrl(), true));
+  }
+
+  /**
+   * Typed text as the core wants it: Slack markup reduced to plain text, the bot's mention gone.
+   */
+  private static IncomingMessage typed(
+      String user, String channel, String slackText, String botUserId, boolean direct) {
+    return new IncomingMessage(
+        Platform.SLACK,
+        user,
+        channel,
+        SlackText.toPlain(slackText, botUserId),
+        Button.Action.NONE,
+        Optional.empty(),
+        direct);
   }
 
   private void onButton(BlockActionPayload payload) {

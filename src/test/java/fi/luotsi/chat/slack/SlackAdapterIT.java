@@ -53,10 +53,7 @@ class SlackAdapterIT {
     adapter =
         new SlackAdapter(
             new SlackAdapter.Settings(
-                "xoxb-test-token",
-                Optional.of(SECRET),
-                Optional.empty(),
-                Optional.of(slackApi.apiUrl())),
+                "xoxb-fake", Optional.of(SECRET), Optional.empty(), Optional.of(slackApi.apiUrl())),
             core,
             CLOCK);
     adapter.register(server);
@@ -75,8 +72,7 @@ class SlackAdapterIT {
   @Test
   void checksTheBotTokenWithAuthTestAtStartUp() {
     assertThat(slackApi.calls("auth.test")).isNotEmpty();
-    assertThat(slackApi.calls("auth.test").get(0).authorization())
-        .isEqualTo("Bearer xoxb-test-token");
+    assertThat(slackApi.calls("auth.test").get(0).authorization()).isEqualTo("Bearer xoxb-fake");
   }
 
   @Test

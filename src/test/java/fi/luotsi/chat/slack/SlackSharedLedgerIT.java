@@ -32,10 +32,7 @@ class SlackSharedLedgerIT {
       ScriptedConversation core = new ScriptedConversation();
       SlackAdapter.Settings settings =
           new SlackAdapter.Settings(
-              "xoxb-test-token",
-              Optional.of("secret"),
-              Optional.empty(),
-              Optional.of(slackApi.apiUrl()));
+              "xoxb-fake", Optional.of("secret"), Optional.empty(), Optional.of(slackApi.apiUrl()));
       try (SlackAdapter a = new SlackAdapter(settings, core, CLOCK, database);
           SlackAdapter b = new SlackAdapter(settings, core, CLOCK, database)) {
         a.register(serverA);

@@ -44,9 +44,9 @@ class SlackSocketModeIT {
     adapter =
         new SlackAdapter(
             new SlackAdapter.Settings(
-                "xoxb-test-token",
+                "xoxb-fake",
                 Optional.empty(),
-                Optional.of("xapp-test-token"),
+                Optional.of("xapp-fake"),
                 Optional.of(slackApi.apiUrl())),
             core,
             CLOCK);
@@ -81,7 +81,7 @@ class SlackSocketModeIT {
                     .isEmpty());
     assertThat(core.withText("Mitä on esteellisyys?")).hasSize(1);
     assertThat(slackApi.calls("apps.connections.open").get(0).authorization())
-        .isEqualTo("Bearer xapp-test-token");
+        .isEqualTo("Bearer xapp-fake");
   }
 
   @Test
