@@ -190,8 +190,7 @@ public final class SlackAdapter implements AutoCloseable {
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret().orElse(null))
-                // Bolt would read these from the environment; this is a single-workspace app.
-                .verificationToken(null)
+                // Bolt would read these from the environment and turn into an OAuth app.
                 .clientId(null)
                 .clientSecret(null)
                 // Signatures are checked by SlackEventsEndpoint, in both time directions.
