@@ -4,6 +4,7 @@ import fi.luotsi.answer.AnswerEngine;
 import fi.luotsi.chat.ChatCommand;
 import fi.luotsi.chat.Conversation;
 import fi.luotsi.chat.Pseudonyms;
+import fi.luotsi.chat.slack.SlackAdapter;
 import fi.luotsi.chat.web.WebChat;
 import fi.luotsi.config.ConfigException;
 import fi.luotsi.config.Environment;
@@ -24,6 +25,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +41,11 @@ public final class Application implements AutoCloseable {
   private final LuceneKnowledgeIndex index;
   private final Conversation conversation;
   private final Database database;
+  private final Optional<SlackAdapter> slack;
 
   private Application(Environment env, Clock clock) {
     Settings settings = Settings.load(env.configDir());
+    Optional<SlackAdapter.Settings> slackSettings = SlackAdapter.Settings.from(env);
     Path dataDir = env.dataDir();
     createDirectories(dataDir);
 
@@ -75,6 +79,12 @@ public final class Application implements AutoCloseable {
     new WebChat(conversation).register(server);
     server.get("/health", request -> health());
     // Platform adapters (Slack, Teams) register their endpoints here.
+    slack = slackSettings.map(s -> new SlackAdapter(s, conversation, clock, database));
+    slack.ifPresent(
+        adapter -> {
+          closeables.add(adapter);
+          adapter.register(server);
+        });
   }
 
   /**
@@ -86,6 +96,7 @@ public final class Application implements AutoCloseable {
     Application app = new Application(env, clock);
     try {
       app.server.start();
+      app.slack.ifPresent(SlackAdapter::start);
     } catch (RuntimeException e) {
       app.close();
       throw e;
