@@ -151,7 +151,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       for (Language language : Language.values()) {
         synonyms.put(language, resources.synonyms(language, knowledge.synonyms(language)));
       }
-      QueryPlan plan = new QueryPlan(resources, synonyms, tuning);
+      QueryPlan plan = new QueryPlan(resources, synonyms, tuning, new Vocabulary(reader, PLAIN));
       Coverage coverage = new Coverage(indexAnalyzer, knowledge.sections());
       List<Section> byDoc = new ArrayList<>(knowledge.sections());
       return new Generation(number, directory, path, reader, byDoc, plan, coverage);

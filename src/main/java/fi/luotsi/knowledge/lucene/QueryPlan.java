@@ -21,7 +21,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
@@ -38,6 +38,7 @@ final class QueryPlan {
   private final Analyzer gramAnalyzer;
   private final Analyzer plainAnalyzer;
   private final Tuning tuning;
+  private final Vocabulary vocabulary;
 
   /** The question's content words, one group per word: its stem and its synonyms' stems. */
   record TermGroup(Set<String> stems, String surface) {}
@@ -48,8 +49,13 @@ final class QueryPlan {
     }
   }
 
-  QueryPlan(LanguageResources resources, Map<Language, SynonymMap> synonyms, Tuning tuning) {
+  QueryPlan(
+      LanguageResources resources,
+      Map<Language, SynonymMap> synonyms,
+      Tuning tuning,
+      Vocabulary vocabulary) {
     this.tuning = tuning;
+    this.vocabulary = vocabulary;
     for (Language language : Language.values()) {
       Analyzer stem =
           new TextChain(
@@ -140,7 +146,11 @@ final class QueryPlan {
     return words.build();
   }
 
-  private static Query fuzzyQuery(List<TermGroup> terms) {
+  /**
+   * Typo tolerance: each word of five or more letters matches the unstemmed index words within one
+   * edit (two from eight letters), the best of them counting once per word.
+   */
+  private Query fuzzyQuery(List<TermGroup> terms) {
     BooleanQuery.Builder fuzzy = new BooleanQuery.Builder();
     int clauses = 0;
     for (TermGroup group : terms) {
@@ -149,11 +159,18 @@ final class QueryPlan {
       if (length < 5) {
         continue;
       }
-      int edits = length >= 8 ? 2 : 1;
-      fuzzy.add(
-          new FuzzyQuery(new Term(LuceneKnowledgeIndex.PLAIN, word), edits, 1, 20, true),
-          BooleanClause.Occur.SHOULD);
-      clauses++;
+      List<Query> alternatives = new ArrayList<>();
+      for (String similar : vocabulary.similar(word, length >= 8 ? 2 : 1, 20)) {
+        Query term = new TermQuery(new Term(LuceneKnowledgeIndex.PLAIN, similar));
+        // Closer words count more, as FuzzyQuery's scoring does.
+        float boost =
+            similar.equals(word) ? 1f : Levenshtein.within(word, similar, 1) ? 0.8f : 0.6f;
+        alternatives.add(new BoostQuery(term, boost));
+      }
+      if (!alternatives.isEmpty()) {
+        fuzzy.add(new DisjunctionMaxQuery(alternatives, 0f), BooleanClause.Occur.SHOULD);
+        clauses++;
+      }
     }
     return clauses == 0 ? null : fuzzy.build();
   }

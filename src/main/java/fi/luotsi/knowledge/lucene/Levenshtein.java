@@ -1,0 +1,45 @@
+package fi.luotsi.knowledge.lucene;
+
+/** Bounded edit distance (insertions, deletions, substitutions, adjacent transpositions). */
+final class Levenshtein {
+  private Levenshtein() {}
+
+  /** Whether {@code a} and {@code b} are at most {@code max} edits apart. */
+  static boolean within(String a, String b, int max) {
+    int n = a.length();
+    int m = b.length();
+    if (Math.abs(n - m) > max) {
+      return false;
+    }
+    int[] prevPrev = new int[m + 1];
+    int[] prev = new int[m + 1];
+    int[] cur = new int[m + 1];
+    for (int j = 0; j <= m; j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= n; i++) {
+      cur[0] = i;
+      int rowMin = cur[0];
+      for (int j = 1; j <= m; j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int value = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          value = Math.min(value, prevPrev[j - 2] + 1);
+        }
+        cur[j] = value;
+        rowMin = Math.min(rowMin, value);
+      }
+      if (rowMin > max) {
+        return false;
+      }
+      int[] tmp = prevPrev;
+      prevPrev = prev;
+      prev = cur;
+      cur = tmp;
+    }
+    return prev[m] <= max;
+  }
+}
