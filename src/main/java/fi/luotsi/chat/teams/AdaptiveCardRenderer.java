@@ -17,6 +17,8 @@ import java.util.Optional;
  * through {@link #escapeMarkdown(String)}: knowledge text can neither format itself nor inject
  * links. Links appear only as {@code Action.OpenUrl} buttons.
  *
+ * <p>{@link Button.Action#SHARE} buttons are left out: Teams has no private replies to share.
+ *
  * <p>Buttons that come back to the bot are {@code Action.Submit} with data {@code {"luotsiAction":
  * ACTION, "luotsiValue": value}}; Teams delivers a press as a message activity whose {@code value}
  * is that object (see {@link IncomingActivities}).
@@ -58,6 +60,9 @@ final class AdaptiveCardRenderer {
     for (Button button : reply.buttons()) {
       switch (button.action()) {
         case FEEDBACK_UP, FEEDBACK_DOWN -> feedback.add(button);
+        // Teams has no private replies: a channel answer is already public, and a personal chat
+        // has no channel to share into.
+        case SHARE -> {}
         default -> actions.add(action(button));
       }
     }

@@ -95,6 +95,20 @@ class AdaptiveCardRendererTest {
   }
 
   @Test
+  void leavesOutShareButtonsBecauseTeamsRepliesAreNeverPrivate() {
+    Reply reply =
+        RecordingHandler.answer(Language.FI, "q")
+            .withButtons(
+                List.of(
+                    new Button("Lue myös", Button.Action.ASK, "Lue myös"),
+                    new Button("Jaa kanavalle", Button.Action.SHARE, "q-1")));
+
+    String card = AdaptiveCardRenderer.render(reply).toString();
+
+    assertThat(card).contains("Lue myös").doesNotContain("Jaa kanavalle").doesNotContain("SHARE");
+  }
+
+  @Test
   void offersNoFeedbackOnInformationReplies() {
     JsonNode body =
         AdaptiveCardRenderer.render(Reply.info(Language.SV, "Hej!", "_inte kursiv_")).path("body");
