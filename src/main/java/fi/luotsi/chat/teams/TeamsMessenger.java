@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * chat).
  *
  * <p>Each call paces itself to Teams' per-conversation and per-tenant limits (see {@link
- * SendPacer}), then makes exactly one HTTP attempt and reports what happened: 429 is {@link
+ * SendPacer}; a call may wait for that, at most about 30 s for a conversation that had 60 messages
+ * in half a minute), then makes exactly one HTTP attempt and reports what happened: 429 is {@link
  * DeliveryResult.Throttled} with Teams' {@code Retry-After}; 403 and 404 are {@link
  * DeliveryResult.Gone}; 408, 412, 5xx and network failures are retryable {@link
  * DeliveryResult.Failed}. A conversation without a saved reference is {@code Gone}: the bot is not

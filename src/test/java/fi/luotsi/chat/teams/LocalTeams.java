@@ -40,18 +40,28 @@ final class LocalTeams implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
 
   LocalTeams() throws Exception {
+    this(false);
+  }
+
+  /**
+   * @param realTimePacing pace with the system clock and real sleeps (benchmarks) instead of the
+   *     hand-moved clock
+   */
+  LocalTeams(boolean realTimePacing) throws Exception {
     connector = new FakeConnector();
     teams = new TeamsActivities(connector.serviceUrl());
     database = Database.open(Database.inMemoryUrl("teams-" + UUID.randomUUID()), "", "");
     SendPacer pacer =
-        new SendPacer(
-            pacerClock,
-            duration -> {
-              pacerSleeps.add(duration);
-              pacerClock.advance(duration);
-            },
-            SendPacer.TEAMS_PER_CONVERSATION,
-            SendPacer.TEAMS_PER_TENANT);
+        realTimePacing
+            ? SendPacer.teams(Clock.systemUTC())
+            : new SendPacer(
+                pacerClock,
+                duration -> {
+                  pacerSleeps.add(duration);
+                  pacerClock.advance(duration);
+                },
+                SendPacer.TEAMS_PER_CONVERSATION,
+                SendPacer.TEAMS_PER_TENANT);
     adapter =
         new TeamsAdapter(
             new TeamsAdapter.Settings(
