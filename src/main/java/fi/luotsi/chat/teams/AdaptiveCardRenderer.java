@@ -48,7 +48,7 @@ final class AdaptiveCardRenderer {
         .ifPresent(
             heading -> body.add(textBlock(heading).put("weight", "Bolder").put("size", "Medium")));
     for (String paragraph : reply.paragraphs()) {
-      body.add(textBlock(paragraph));
+      addLines(body, paragraph);
     }
     addSources(reply, body);
     reply
@@ -114,6 +114,25 @@ final class AdaptiveCardRenderer {
     }
     if (links.size() > 0) {
       body.add(actionSet(links));
+    }
+  }
+
+  /**
+   * A paragraph's lines (list items arrive as {@code "• a\n• b"}) become one TextBlock each: a
+   * single newline inside a TextBlock is a soft break that some renderers join into one line.
+   */
+  private static void addLines(ArrayNode body, String paragraph) {
+    boolean first = true;
+    for (String line : paragraph.split("\\R")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      ObjectNode block = textBlock(line);
+      if (!first) {
+        block.put("spacing", "None");
+      }
+      body.add(block);
+      first = false;
     }
   }
 

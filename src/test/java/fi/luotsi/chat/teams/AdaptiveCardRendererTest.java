@@ -31,6 +31,21 @@ class AdaptiveCardRendererTest {
   }
 
   @Test
+  void givesEachLineOfAListItsOwnTextBlock() {
+    JsonNode body =
+        AdaptiveCardRenderer.render(
+                Reply.info(Language.FI, "Vaiheet:\n1. Ilmoita\n2. Poistu\n• Huom"))
+            .path("body");
+
+    assertThat(body).hasSize(4);
+    assertThat(body.get(0).path("text").asText()).isEqualTo("Vaiheet:");
+    assertThat(body.get(0).has("spacing")).isFalse();
+    assertThat(body.get(1).path("text").asText()).isEqualTo("1\\. Ilmoita");
+    assertThat(body.get(2).path("spacing").asText()).isEqualTo("None");
+    assertThat(body.get(3).path("text").asText()).isEqualTo("• Huom");
+  }
+
+  @Test
   void keepsPlainFinnishTextAsItIs() {
     String text = "Kunnanvaltuusto päättää talousarviosta (kuntalaki 410/2015 110 §).";
     assertThat(AdaptiveCardRenderer.escapeMarkdown(text)).isEqualTo(text);
