@@ -14,6 +14,7 @@ import fi.luotsi.chat.ConversationHandler;
 import fi.luotsi.chat.IncomingMessage;
 import fi.luotsi.chat.Reply;
 import fi.luotsi.knowledge.Language;
+import fi.luotsi.store.StoreException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -114,7 +115,12 @@ final class TeamsBot extends TeamsActivityHandler {
   protected CompletableFuture<Void> onTeamsChannelDeleted(
       ChannelInfo channelInfo, TeamInfo teamInfo, TurnContext turnContext) {
     if (channelInfo != null && channelInfo.getId() != null) {
-      references.delete(IncomingActivities.baseConversationId(channelInfo.getId()));
+      try {
+        references.delete(IncomingActivities.baseConversationId(channelInfo.getId()));
+      } catch (StoreException e) {
+        log.warn(
+            "Teams: could not forget deleted channel {}: {}", channelInfo.getId(), e.getMessage());
+      }
     }
     return CompletableFuture.completedFuture(null);
   }
@@ -137,14 +143,21 @@ final class TeamsBot extends TeamsActivityHandler {
             ? conversation.getConversationType()
             : IncomingActivities.isDirect(conversation) ? "personal" : "groupChat";
     TeamInfo team = activity.teamsGetTeamInfo();
-    boolean added =
-        references.save(
-            new ConversationReferenceStore.Saved(
-                conversationId,
-                type,
-                Optional.ofNullable(conversation.getTenantId()),
-                Optional.ofNullable(team == null ? null : team.getId()),
-                reference));
+    boolean added;
+    try {
+      added =
+          references.save(
+              new ConversationReferenceStore.Saved(
+                  conversationId,
+                  type,
+                  Optional.ofNullable(conversation.getTenantId()),
+                  Optional.ofNullable(team == null ? null : team.getId()),
+                  reference));
+    } catch (StoreException e) {
+      // Answering matters more; the next message or install saves it again.
+      log.warn("Teams: could not save where {} is: {}", conversationId, e.getMessage());
+      return;
+    }
     if (added) {
       log.info(
           "Teams: can now reach {} conversation {}{}",
@@ -155,6 +168,16 @@ final class TeamsBot extends TeamsActivityHandler {
   }
 
   private void forget(Activity activity, TeamInfo team) {
+    try {
+      forgetOrFail(activity, team);
+    } catch (StoreException e) {
+      // Sends there will fail with 403/404 and be reported as gone.
+      log.warn(
+          "Teams: could not forget a conversation the bot was removed from: {}", e.getMessage());
+    }
+  }
+
+  private void forgetOrFail(Activity activity, TeamInfo team) {
     if (team != null && team.getId() != null) {
       int removed = references.deleteTeam(team.getId());
       log.info("Teams: removed from team {}; forgot {} conversation(s)", team.getId(), removed);

@@ -149,7 +149,7 @@ public final class TeamsMessenger implements Messenger {
     }
     DeliveryResult result = call(saved, prepare.apply(saved));
     if (!(result instanceof DeliveryResult.Sent)) {
-      log.info("Teams {} to {}: {}", what, recipient, result);
+      log.debug("Teams {} to {}: {}", what, recipient, result);
     }
     return result;
   }

@@ -219,6 +219,30 @@ class TeamsAdapterIT {
   }
 
   @Test
+  void answersEvenWhenTheConversationReferenceCannotBeSaved() throws Exception {
+    rename("teams_conversation_reference", "teams_conversation_reference_away");
+    try {
+      HttpResponse<String> response =
+          local.post(activities.personalMessage("user-1", "a:personal-9", "Kysymys", "fi-FI"));
+
+      assertThat(response.statusCode()).isEqualTo(202);
+      assertThat(local.connector.activityCalls()).hasSize(1);
+      assertThat(local.connector.activityCalls().get(0).cardTexts())
+          .contains("Esteellisyyden perusteet");
+    } finally {
+      rename("teams_conversation_reference_away", "teams_conversation_reference");
+    }
+    assertThat(local.storedConversations()).isEmpty();
+  }
+
+  private void rename(String from, String to) throws SQLException {
+    try (java.sql.Connection c = local.database.dataSource().getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      s.executeUpdate("ALTER TABLE " + from + " RENAME TO " + to);
+    }
+  }
+
+  @Test
   void apologisesWhenTheCoreFails() throws Exception {
     HttpResponse<String> response =
         local.post(activities.personalMessage("user-1", "a:personal-1", "boom", "fi-FI"));
