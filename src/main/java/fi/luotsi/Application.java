@@ -5,6 +5,7 @@ import fi.luotsi.chat.ChatCommand;
 import fi.luotsi.chat.Conversation;
 import fi.luotsi.chat.Pseudonyms;
 import fi.luotsi.chat.slack.SlackAdapter;
+import fi.luotsi.chat.teams.TeamsAdapter;
 import fi.luotsi.chat.web.WebChat;
 import fi.luotsi.config.ConfigException;
 import fi.luotsi.config.Environment;
@@ -85,6 +86,14 @@ public final class Application implements AutoCloseable {
           closeables.add(adapter);
           adapter.register(server);
         });
+    Optional<TeamsAdapter.Settings> teams =
+        TeamsAdapter.Settings.fromEnvironment(env, server.isLoopback());
+    if (teams.isPresent()) {
+      TeamsAdapter adapter =
+          new TeamsAdapter(teams.get(), conversation, database.dataSource(), clock);
+      closeables.add(closeables.indexOf(server), adapter); // closed after the server
+      adapter.register(server);
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import fi.luotsi.chat.MemoryQuestionLog;
 import fi.luotsi.chat.Platform;
 import fi.luotsi.chat.Pseudonyms;
 import fi.luotsi.chat.Reply;
+import fi.luotsi.chat.teams.TeamsAppPackage;
 import fi.luotsi.config.ConfigException;
 import fi.luotsi.config.Environment;
 import fi.luotsi.config.Settings;
@@ -35,7 +36,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The command line: {@code serve} (default), {@code ask}, {@code chat}, {@code bench}. */
+/**
+ * The command line: {@code serve} (default), {@code ask}, {@code chat}, {@code bench}, {@code
+ * teams-package}.
+ */
 @Command(
     name = "luotsi",
     mixinStandardHelpOptions = true,
@@ -45,6 +49,7 @@ import picocli.CommandLine.Parameters;
       Main.Ask.class,
       Main.Chat.class,
       Main.Bench.class,
+      Main.TeamsPackage.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
@@ -268,6 +273,27 @@ public final class Main implements Callable<Integer> {
       Path dir = knowledge != null ? knowledge : Environment.system().knowledgeDir();
       new Benchmark(utf8(System.out))
           .run(Application.loadKnowledge(dir), split, generated, !qualityOnly, failures);
+      return 0;
+    }
+  }
+
+  /** Builds the zip that an administrator uploads to Teams. */
+  @Command(
+      name = "teams-package",
+      description = {
+        "Build the Teams app package from config/teams (LUOTSI_CONFIG_DIR) with MICROSOFT_APP_ID.",
+        "Upload the zip in the Teams admin center (Manage apps → Upload new app)."
+      })
+  static final class TeamsPackage implements Callable<Integer> {
+    @Option(
+        names = {"-o", "--output"},
+        description = "Zip to write (default: ${DEFAULT-VALUE}).")
+    Path output = Path.of("luotsi-teams.zip");
+
+    @Override
+    public Integer call() {
+      Path zip = TeamsAppPackage.build(Environment.system(), output);
+      utf8(System.out).println("Teams app package written to " + zip.toAbsolutePath());
       return 0;
     }
   }
