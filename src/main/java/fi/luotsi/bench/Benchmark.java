@@ -6,6 +6,8 @@ import fi.luotsi.knowledge.KnowledgeIndex;
 import fi.luotsi.knowledge.lucene.BaselineKnowledgeIndex;
 import fi.luotsi.knowledge.lucene.LuceneKnowledgeIndex;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -97,9 +99,12 @@ public final class Benchmark {
 
   private void speed(String label, KnowledgeBase knowledge, List<String> questions) {
     out.printf(
-        "Speed, %s (%d sections, %d questions, 3 rounds after warm-up):%n",
+        "Speed, %s (%d sections, %d questions, 3 rounds after warm-up;"
+            + " wall-clock and this thread's CPU time per question):%n",
         label, knowledge.sections().size(), questions.size());
-    out.printf("%-24s %12s %12s %12s%n", "engine", "build ms", "median ms", "p99 ms");
+    out.printf(
+        "%-24s %10s %10s %10s %12s %12s%n",
+        "engine", "build ms", "median ms", "p99 ms", "cpu med ms", "cpu p99 ms");
     for (Engine engine : engines()) {
       try (KnowledgeIndex index = engine.index().get()) {
         long start = System.nanoTime();
@@ -109,21 +114,36 @@ public final class Benchmark {
         for (int i = 0; i < 2; i++) {
           questions.forEach(q -> answers.answer(q, Optional.empty()));
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<Double> times = new ArrayList<>();
+        List<Double> cpuTimes = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
           for (String q : questions) {
+            long cpu = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             answers.answer(q, Optional.empty());
             times.add((System.nanoTime() - t) / 1e6);
+            cpuTimes.add((threads.getCurrentThreadCpuTime() - cpu) / 1e6);
           }
         }
-        double[] sorted = times.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
+        double[] wall = sorted(times);
+        double[] cpu = sorted(cpuTimes);
         out.printf(
-            "%-24s %12.1f %12.3f %12.3f%n",
-            engine.name(), buildMs, percentile(sorted, 0.5), percentile(sorted, 0.99));
+            "%-24s %10.1f %10.3f %10.3f %12.3f %12.3f%n",
+            engine.name(),
+            buildMs,
+            percentile(wall, 0.5),
+            percentile(wall, 0.99),
+            percentile(cpu, 0.5),
+            percentile(cpu, 0.99));
       }
     }
+  }
+
+  private static double[] sorted(List<Double> values) {
+    double[] out = values.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(out);
+    return out;
   }
 
   static double percentile(double[] sorted, double p) {
