@@ -1,0 +1,86 @@
+package fi.luotsi.admin;
+
+import fi.luotsi.knowledge.KnowledgeBase;
+import fi.luotsi.knowledge.KnowledgeProblem;
+import fi.luotsi.knowledge.Language;
+import fi.luotsi.knowledge.Section;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Remembers the last version of each knowledge file that loaded without a problem, and serves it in
+ * place of a newer version that fails. A file that has never loaded cleanly serves whatever of it
+ * is valid (as the loader left it); a file that is gone from the directory is forgotten.
+ *
+ * <p>Not thread-safe: {@link LiveKnowledge} calls it from one reload at a time.
+ */
+final class LastGoodKnowledge {
+  private final Map<String, List<Section>> lastGood = new TreeMap<>();
+  private final Map<Language, List<String>> lastGoodSynonyms = new EnumMap<>(Language.class);
+
+  /**
+   * The merged result of one read of the directory.
+   *
+   * @param knowledge what to serve: clean files as read, failing files as last good
+   * @param keptFiles failing files served in their earlier version
+   */
+  record Merged(KnowledgeBase knowledge, List<String> keptFiles) {}
+
+  Merged merge(KnowledgeBase loaded) {
+    Map<String, List<KnowledgeProblem>> problemsByFile = new LinkedHashMap<>();
+    for (KnowledgeProblem problem : loaded.problems()) {
+      problemsByFile.computeIfAbsent(problem.file(), f -> new ArrayList<>()).add(problem);
+    }
+    Map<String, List<Section>> read = new LinkedHashMap<>();
+    for (Section section : loaded.sections()) {
+      read.computeIfAbsent(section.path(), p -> new ArrayList<>()).add(section);
+    }
+    Set<String> present = new LinkedHashSet<>(read.keySet());
+    present.addAll(problemsByFile.keySet());
+    lastGood.keySet().retainAll(present);
+
+    Map<String, List<Section>> served = new TreeMap<>();
+    List<String> kept = new ArrayList<>();
+    for (String file : present) {
+      List<Section> sections = read.getOrDefault(file, List.of());
+      if (!problemsByFile.containsKey(file)) {
+        lastGood.put(file, List.copyOf(sections));
+        served.put(file, sections);
+      } else if (lastGood.containsKey(file)) {
+        served.put(file, lastGood.get(file));
+        kept.add(file);
+      } else if (!sections.isEmpty()) {
+        served.put(file, sections);
+      }
+    }
+    List<Section> sections = new ArrayList<>();
+    served.values().forEach(sections::addAll);
+    return new Merged(
+        new KnowledgeBase(sections, loaded.problems(), synonyms(loaded, problemsByFile.keySet())),
+        kept);
+  }
+
+  private Map<Language, List<String>> synonyms(KnowledgeBase loaded, Set<String> failingFiles) {
+    Map<Language, List<String>> out = new EnumMap<>(Language.class);
+    for (Language language : Language.values()) {
+      String file =
+          language == Language.FI ? "synonyms.txt" : "synonyms-" + language.code() + ".txt";
+      List<String> rules = loaded.synonyms().get(language);
+      if (rules != null) {
+        lastGoodSynonyms.put(language, rules);
+        out.put(language, rules);
+      } else if (failingFiles.contains(file) && lastGoodSynonyms.containsKey(language)) {
+        out.put(language, lastGoodSynonyms.get(language));
+      } else {
+        lastGoodSynonyms.remove(language);
+      }
+    }
+    return out;
+  }
+}
