@@ -1,5 +1,6 @@
 package fi.luotsi;
 
+import fi.luotsi.admin.LiveKnowledge;
 import fi.luotsi.answer.AnswerEngine;
 import fi.luotsi.chat.ChatCommand;
 import fi.luotsi.chat.Conversation;
@@ -50,10 +51,10 @@ public final class Application implements AutoCloseable {
     Path dataDir = env.dataDir();
     createDirectories(dataDir);
 
-    KnowledgeBase knowledge = loadKnowledge(env.knowledgeDir());
     index = new LuceneKnowledgeIndex(dataDir.resolve("index"));
     closeables.add(index);
-    index.rebuild(knowledge);
+    LiveKnowledge knowledge = new LiveKnowledge(env.knowledgeDir(), index, clock).watch();
+    closeables.add(knowledge);
 
     database =
         Database.open(
