@@ -11,12 +11,13 @@ import fi.luotsi.chat.web.WebChat;
 import fi.luotsi.config.ConfigException;
 import fi.luotsi.config.Environment;
 import fi.luotsi.config.Settings;
-import fi.luotsi.http.HttpResponse;
 import fi.luotsi.http.HttpServer;
 import fi.luotsi.knowledge.KnowledgeBase;
 import fi.luotsi.knowledge.KnowledgeLoader;
 import fi.luotsi.knowledge.KnowledgeProblem;
 import fi.luotsi.knowledge.lucene.LuceneKnowledgeIndex;
+import fi.luotsi.ops.ConfigurationCheck;
+import fi.luotsi.ops.Operations;
 import fi.luotsi.store.Database;
 import fi.luotsi.store.JdbcQuestionLog;
 import java.io.IOException;
@@ -46,6 +47,9 @@ public final class Application implements AutoCloseable {
   private final Optional<SlackAdapter> slack;
 
   private Application(Environment env, Clock clock) {
+    ConfigurationCheck.verify(env);
+    Operations operations = new Operations();
+    closeables.add(operations); // closed after the server, so requests in flight can count
     Settings settings = Settings.load(env.configDir());
     Optional<SlackAdapter.Settings> slackSettings = SlackAdapter.Settings.from(env);
     Path dataDir = env.dataDir();
@@ -62,6 +66,7 @@ public final class Application implements AutoCloseable {
             env.get("LUOTSI_DB_USER").orElse("sa"),
             env.get("LUOTSI_DB_PASSWORD").orElse(""));
     closeables.add(database);
+    operations.watch(knowledge, database);
 
     List<ChatCommand> commands = new ArrayList<>();
     // Feature commands (programme, reminders, broadcasts, admin) are added here.
@@ -75,11 +80,13 @@ public final class Application implements AutoCloseable {
             commands,
             settings.questionsPerMinute(),
             clock);
+    conversation.addObserver(operations.metrics());
 
     server = new HttpServer(env.host(), env.port(), settings.maxBodyBytes());
     closeables.add(server);
+    closeables.add(operations.health()::drain); // closed first: not ready while draining
+    operations.register(server);
     new WebChat(conversation).register(server);
-    server.get("/health", request -> health());
     // Platform adapters (Slack, Teams) register their endpoints here.
     slack = slackSettings.map(s -> new SlackAdapter(s, conversation, clock, database));
     slack.ifPresent(
@@ -120,23 +127,6 @@ public final class Application implements AutoCloseable {
 
   public Conversation conversation() {
     return conversation;
-  }
-
-  private HttpResponse health() {
-    boolean indexReady = !index.sections().isEmpty();
-    boolean databaseReady = database.isReachable();
-    boolean ready = indexReady && databaseReady;
-    String body =
-        "{\"status\":\""
-            + (ready ? "UP" : "DOWN")
-            + "\",\"live\":true,\"ready\":"
-            + ready
-            + ",\"knowledgeSections\":"
-            + index.sections().size()
-            + ",\"database\":"
-            + databaseReady
-            + "}";
-    return HttpResponse.json(ready ? 200 : 503, body);
   }
 
   static KnowledgeBase loadKnowledge(Path directory) {

@@ -7,6 +7,7 @@ import fi.luotsi.knowledge.KnowledgeIndex.Hit;
 import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -45,6 +47,7 @@ public final class Conversation implements ConversationHandler {
   private final List<ChatCommand> commands;
   private final RateLimiter rateLimiter;
   private final Clock clock;
+  private final List<ConversationObserver> observers = new CopyOnWriteArrayList<>();
 
   /**
    * @param answers the answer engine
@@ -73,6 +76,11 @@ public final class Conversation implements ConversationHandler {
     this.commands = List.copyOf(commands);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.rateLimiter = new RateLimiter(questionsPerMinute, clock);
+  }
+
+  /** Adds an observer of questions and feedback (metrics). */
+  public void addObserver(ConversationObserver observer) {
+    observers.add(Objects.requireNonNull(observer, "observer"));
   }
 
   @Override
@@ -148,7 +156,10 @@ public final class Conversation implements ConversationHandler {
     if (!rateLimiter.tryAcquire(userRef)) {
       return Reply.error(language, Texts.get(Key.RATE_LIMITED, language));
     }
+    long started = System.nanoTime();
     Answer answer = answers.answer(text, message.userLanguage());
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    observers.forEach(o -> o.questionAnswered(answer instanceof Answer.Found, took));
     String id = UUID.randomUUID().toString();
     Optional<String> sectionId =
         answer instanceof Answer.Found found ? Optional.of(found.section().id()) : Optional.empty();
@@ -243,6 +254,7 @@ public final class Conversation implements ConversationHandler {
     if (!stored) {
       return Reply.info(language, Texts.get(Key.FEEDBACK_UNKNOWN, language));
     }
+    observers.forEach(o -> o.feedbackGiven(helpful));
     return Reply.info(language, Texts.get(helpful ? Key.THANKS_UP : Key.THANKS_DOWN, language));
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+  /** How long closing waits for requests in flight. */
+  static final long STOP_TIMEOUT_MILLIS = 20_000;
 
   private final String host;
   private final int requestedPort;
@@ -41,6 +45,12 @@ public final class HttpServer implements AutoCloseable {
               config.http.maxRequestSize = maxBodyBytes;
               config.useVirtualThreads = true;
               config.startupWatcherEnabled = false;
+              config.jetty.modifyServer(
+                  server -> {
+                    // Lets stop() wait for the requests in flight (graceful shutdown).
+                    server.setHandler(new StatisticsHandler());
+                    server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+                  });
             });
     javalin.exception(
         HttpResponseException.class,
