@@ -170,22 +170,21 @@ public final class ConfigurationCheck {
     if (!lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:postgresql:")) {
       problems.add(
           "LUOTSI_DB_URL must be a jdbc:postgresql: or jdbc:h2: URL, was '"
-              + scheme(url.get())
-              + "…'");
+              + redacted(url.get())
+              + "'");
       return;
     }
     try {
       DriverManager.getDriver(url.get());
     } catch (SQLException e) {
-      problems.add(
-          "LUOTSI_DB_URL is not a JDBC URL that a driver accepts: " + scheme(url.get()) + "…");
+      problems.add("LUOTSI_DB_URL is not a URL that the driver accepts: " + redacted(url.get()));
     }
   }
 
-  /** The URL up to its host, enough to recognise it without credentials. */
-  private static String scheme(String url) {
-    int colon = url.indexOf(':', url.indexOf(':') + 1);
-    return colon < 0 ? url.substring(0, Math.min(url.length(), 12)) : url.substring(0, colon + 1);
+  /** The URL without its parameters and user information, which may hold credentials. */
+  static String redacted(String url) {
+    String cut = url.split("[?;]", 2)[0];
+    return cut.replaceFirst("//[^/@]*@", "//");
   }
 
   private static void slack(Environment env, List<String> problems) {

@@ -68,7 +68,7 @@ class ConfigurationCheckTest {
             "LUOTSI_KNOWLEDGE_DIR "
                 + root.resolve("missing").toAbsolutePath()
                 + " is not a directory",
-            "LUOTSI_DB_URL must be a jdbc:postgresql: or jdbc:h2: URL, was 'jdbc:mysql:…'",
+            "LUOTSI_DB_URL must be a jdbc:postgresql: or jdbc:h2: URL, was 'jdbc:mysql://db:3306/luotsi'",
             "SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor"
                 + " SLACK_APP_TOKEN (Socket Mode) is",
             "MICROSOFT_APP_ID is set but MICROSOFT_APP_PASSWORD is not");
@@ -80,8 +80,17 @@ class ConfigurationCheckTest {
     env.put("SLACK_BOT_TOKEN", "not-a-bot-token-SECRET");
     env.put("SLACK_APP_TOKEN", "xoxp-SECRET");
     env.put("MICROSOFT_APP_PASSWORD", "SECRET");
+    env.put("MICROSOFT_APP_TENANT_ID", "SECRET-tenant");
 
     assertThat(String.join("\n", problems())).doesNotContain("SECRET").doesNotContain("hunter2");
+  }
+
+  @Test
+  void showsDatabaseUrlsWithoutCredentials() {
+    assertThat(ConfigurationCheck.redacted("jdbc:postgresql://luotsi:pw@db:5432/luotsi?password=x"))
+        .isEqualTo("jdbc:postgresql://db:5432/luotsi");
+    assertThat(ConfigurationCheck.redacted("jdbc:h2:file:/srv/luotsi;PASSWORD=x"))
+        .isEqualTo("jdbc:h2:file:/srv/luotsi");
   }
 
   @Test
