@@ -1,5 +1,6 @@
 package fi.luotsi;
 
+import fi.luotsi.admin.Administration;
 import fi.luotsi.admin.LiveKnowledge;
 import fi.luotsi.answer.AnswerEngine;
 import fi.luotsi.chat.ChatCommand;
@@ -68,14 +69,19 @@ public final class Application implements AutoCloseable {
     closeables.add(database);
     operations.watch(knowledge, database);
 
+    Pseudonyms pseudonyms = new Pseudonyms(pseudonymKey(dataDir));
     List<ChatCommand> commands = new ArrayList<>();
     // Feature commands (programme, reminders, broadcasts, admin) are added here.
+    Administration administration =
+        new Administration(database.dataSource(), settings, pseudonyms, knowledge, clock);
+    closeables.add(administration);
+    commands.addAll(administration.commands());
     conversation =
         new Conversation(
             new AnswerEngine(index),
             index::sections,
             new JdbcQuestionLog(database.dataSource()),
-            new Pseudonyms(pseudonymKey(dataDir)),
+            pseudonyms,
             settings::contact,
             commands,
             settings.questionsPerMinute(),
