@@ -4,6 +4,9 @@ import static fi.luotsi.admin.KnowledgeFiles.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.luotsi.chat.IncomingMessage;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Administration and privacy in the running application, through the web chat and the core. */
 class AdministrationIT {
@@ -119,6 +123,30 @@ class AdministrationIT {
     assertThat(luotsi.ask("web-ben", "mitä tiedät minusta").path("text").asText())
         .contains("Kysymyksiäsi on tallessa 1");
     assertThat(auditActions()).contains("privacy privacy.erase");
+  }
+
+  @Test
+  void logsNoMessageTextWhileAnsweringReportingAndErasing() {
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    Logger rootLogger = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    rootLogger.addAppender(logs);
+    try {
+      luotsi.ask("web-anna", "Saako valtuutettu Xyzzyplugh-lahjan?");
+      luotsi.ask("web-anna", "Mikä on pyöräkellari?");
+      admin("vastaamattomat");
+      admin("alapeukut");
+      luotsi.ask("web-anna", "mitä tiedät minusta");
+      JsonNode prompt = luotsi.ask("web-anna", "poista tietoni");
+      press("web-anna", "command", prompt.path("buttons").get(0).path("value").asText());
+    } finally {
+      rootLogger.detachAppender(logs);
+    }
+
+    assertThat(logs.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .noneMatch(
+            m -> m.contains("Xyzzyplugh") || m.contains("pyöräkellari?") || m.contains("web-anna"));
   }
 
   @Test
