@@ -104,6 +104,9 @@ final class DirectoryWatcher implements AutoCloseable {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
               throws IOException {
+            if (TreeFingerprint.hidden(root, dir)) {
+              return FileVisitResult.SKIP_SUBTREE; // .git and the like: not knowledge
+            }
             dir.register(
                 watchService,
                 StandardWatchEventKinds.ENTRY_CREATE,
@@ -131,7 +134,10 @@ final class DirectoryWatcher implements AutoCloseable {
         return;
       }
       Path dir = (Path) key.watchable();
+      boolean relevant = false;
       for (WatchEvent<?> event : key.pollEvents()) {
+        // Hidden names (editor swap files, .git) are not knowledge; an overflow may hide anything.
+        relevant |= !(event.context() instanceof Path name) || !name.toString().startsWith(".");
         if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE
             && event.context() instanceof Path name
             && Files.isDirectory(dir.resolve(name))) {
@@ -143,7 +149,9 @@ final class DirectoryWatcher implements AutoCloseable {
         }
       }
       key.reset();
-      changed();
+      if (relevant) {
+        changed();
+      }
     }
   }
 

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A digest of a directory tree's file names, sizes and modification times: equal digests mean
- * (almost certainly) an unchanged tree. Cheap: reads no file contents.
+ * A digest of a directory tree's file names, sizes and modification times, hidden files and folders
+ * (such as {@code .git}) left out: equal digests mean (almost certainly) an unchanged tree. Cheap:
+ * reads no file contents.
  */
 final class TreeFingerprint {
   private TreeFingerprint() {}
@@ -27,7 +28,7 @@ final class TreeFingerprint {
     MessageDigest digest = sha256();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.sorted().toList();
+      files = walk.filter(p -> !hidden(root, p)).sorted().toList();
     } catch (IOException | UncheckedIOException e) {
       // A file vanished while walking: report a value that differs from any stable state.
       return "unstable:" + System.nanoTime();
@@ -36,19 +37,32 @@ final class TreeFingerprint {
       String line;
       try {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        // A folder's own time changes with any entry, also a hidden one: only its name counts.
         line =
-            root.relativize(file)
-                + "\t"
-                + attributes.size()
-                + "\t"
-                + attributes.lastModifiedTime().toInstant()
-                + "\n";
+            attributes.isDirectory()
+                ? root.relativize(file) + "/\n"
+                : root.relativize(file)
+                    + "\t"
+                    + attributes.size()
+                    + "\t"
+                    + attributes.lastModifiedTime().toInstant()
+                    + "\n";
       } catch (IOException e) {
         line = root.relativize(file) + "\tunreadable\n";
       }
       digest.update(line.getBytes(StandardCharsets.UTF_8));
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** Whether a path below the root is hidden (a part starts with a dot), as the loader skips it. */
+  static boolean hidden(Path root, Path path) {
+    for (Path part : root.relativize(path)) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static MessageDigest sha256() {

@@ -88,7 +88,9 @@ public final class Health {
       ready = new LinkedHashMap<>(readiness);
     }
     List<Outcome> outcomes = new ArrayList<>();
-    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+    // Not closed with try-with-resources: closing would wait for a check that ignores interrupts.
+    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    try {
       Map<String, Future<HealthCheck.Result>> futures = new LinkedHashMap<>();
       live.forEach((name, check) -> futures.put("liveness/" + name, executor.submit(check::check)));
       ready.forEach(
@@ -98,6 +100,7 @@ public final class Health {
         String[] key = entry.getKey().split("/", 2);
         outcomes.add(new Outcome(key[1], key[0], await(entry.getValue(), deadline)));
       }
+    } finally {
       executor.shutdownNow();
     }
     if (draining) {

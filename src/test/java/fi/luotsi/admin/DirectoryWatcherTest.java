@@ -41,6 +41,23 @@ class DirectoryWatcherTest {
   }
 
   @Test
+  void ignoresHiddenFilesAndFolders() throws Exception {
+    AtomicInteger runs = new AtomicInteger();
+    try (DirectoryWatcher watcher =
+        new DirectoryWatcher(
+            dir, runs::incrementAndGet, Duration.ofMillis(50), Duration.ofMillis(100), true)) {
+      java.nio.file.Files.writeString(dir.resolve(".a.md.swp"), "x");
+      java.nio.file.Files.createDirectories(dir.resolve(".git/objects"));
+      java.nio.file.Files.writeString(dir.resolve(".git/objects/1"), "x");
+      Thread.sleep(1000);
+      assertThat(runs.get()).isZero();
+
+      KnowledgeFiles.write(dir, "a.md", "x");
+      await().atMost(Duration.ofSeconds(20)).until(() -> runs.get() >= 1);
+    }
+  }
+
+  @Test
   void retriesAFailedActionAtTheNextRescan() {
     AtomicInteger attempts = new AtomicInteger();
     Runnable failingOnce =

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.luotsi.http.HttpResponse;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class HealthTest {
   private final Health health = new Health();
@@ -83,6 +86,25 @@ class HealthTest {
     assertThat(ready.status()).isEqualTo(503);
     assertThat(json(ready).path("checks").get(1).path("detail").asText())
         .isEqualTo("no answer within 3 s");
+  }
+
+  @Test
+  @Timeout(30)
+  void answersEvenWhenACheckIgnoresInterrupts() {
+    AtomicBoolean released = new AtomicBoolean();
+    health.addReadiness(
+        "stuck",
+        () -> {
+          while (!released.get()) {
+            LockSupport.parkNanos(10_000_000);
+          }
+          return HealthCheck.Result.up("late");
+        });
+    try {
+      assertThat(health.ready().status()).isEqualTo(503);
+    } finally {
+      released.set(true);
+    }
   }
 
   @Test
