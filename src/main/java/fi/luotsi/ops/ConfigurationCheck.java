@@ -229,17 +229,30 @@ public final class ConfigurationCheck {
   }
 
   private static void teams(Environment env, List<String> problems) {
-    boolean id = env.get("MICROSOFT_APP_ID").isPresent();
+    Optional<String> appId = env.get("MICROSOFT_APP_ID");
     boolean password = env.get("MICROSOFT_APP_PASSWORD").isPresent();
-    boolean tenant = env.get("MICROSOFT_APP_TENANT_ID").isPresent();
-    if (id && !password) {
+    Optional<String> tenant = env.get("MICROSOFT_APP_TENANT_ID");
+    String localValue = env.getOrDefault("LUOTSI_TEAMS_LOCAL", "false").toLowerCase(Locale.ROOT);
+    boolean local = List.of("true", "1", "yes").contains(localValue);
+    if (!local && !List.of("false", "0", "no").contains(localValue)) {
+      problems.add("LUOTSI_TEAMS_LOCAL must be true or false, was '" + localValue + "'");
+    }
+    if (appId.isPresent() && !password) {
       problems.add("MICROSOFT_APP_ID is set but MICROSOFT_APP_PASSWORD is not");
     }
-    if (password && !id) {
+    if (password && appId.isEmpty()) {
       problems.add("MICROSOFT_APP_PASSWORD is set but MICROSOFT_APP_ID is not");
     }
-    if (tenant && !id) {
+    if (tenant.isPresent() && appId.isEmpty()) {
       problems.add("MICROSOFT_APP_TENANT_ID is set but MICROSOFT_APP_ID is not");
+    }
+    if (tenant.isPresent() && !tenant.get().matches("[A-Za-z0-9][A-Za-z0-9.-]*")) {
+      problems.add("MICROSOFT_APP_TENANT_ID must be a tenant id (GUID) or domain");
+    }
+    if (appId.isPresent() && local) {
+      problems.add(
+          "LUOTSI_TEAMS_LOCAL=true asks for anonymous local mode, but MICROSOFT_APP_ID is set;"
+              + " unset one of them");
     }
   }
 }

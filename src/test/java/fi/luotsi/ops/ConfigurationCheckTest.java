@@ -139,6 +139,27 @@ class ConfigurationCheckTest {
   }
 
   @Test
+  void refusesContradictoryTeamsModes() {
+    env.put("MICROSOFT_APP_ID", "app");
+    env.put("MICROSOFT_APP_PASSWORD", "pw");
+    env.put("MICROSOFT_APP_TENANT_ID", "not a tenant!");
+    env.put("LUOTSI_TEAMS_LOCAL", "true");
+
+    assertThat(problems())
+        .containsExactly(
+            "MICROSOFT_APP_TENANT_ID must be a tenant id (GUID) or domain",
+            "LUOTSI_TEAMS_LOCAL=true asks for anonymous local mode, but MICROSOFT_APP_ID is set;"
+                + " unset one of them");
+  }
+
+  @Test
+  void refusesAnUnreadableTeamsLocalFlag() {
+    env.put("LUOTSI_TEAMS_LOCAL", "maybe");
+
+    assertThat(problems()).containsExactly("LUOTSI_TEAMS_LOCAL must be true or false, was 'maybe'");
+  }
+
+  @Test
   void refusesDatabaseCredentialsWithoutAUrl() {
     env.put("LUOTSI_DB_PASSWORD", "pw");
 
