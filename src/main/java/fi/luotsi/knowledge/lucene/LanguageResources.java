@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -21,6 +22,8 @@ import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The built-in language resources that ship in the jar and apply to any knowledge directory:
@@ -33,6 +36,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * stemmed, so every form sharing the left stem maps to the right one's stem).
  */
 final class LanguageResources {
+  private static final Logger log = LoggerFactory.getLogger(LanguageResources.class);
   private static final String BASE = "/fi/luotsi/knowledge/lucene/";
 
   private final Map<Language, CharArraySet> stopwords = new EnumMap<>(Language.class);
@@ -75,14 +79,12 @@ final class LanguageResources {
   }
 
   /**
-   * The synonym map of a language: the built-in rules plus {@code extraRules}, parsed with the
-   * language's stemming chain so that rules match inflected words.
-   *
-   * @throws IllegalArgumentException naming the line when a rule does not parse
+   * The synonym map of a language: the built-in rules plus the knowledge directory's {@code
+   * extraRules} (the lines of its synonym file), parsed with the language's stemming chain so that
+   * rules match inflected words. A directory rule that does not parse is logged with its file and
+   * line and left out; the other rules still apply.
    */
   SynonymMap synonyms(Language language, List<String> extraRules) {
-    List<String> rules = new ArrayList<>(synonymRules.get(language));
-    rules.addAll(extraRules);
     TextChain parsing =
         new TextChain(
             TextChain.Kind.STEM,
@@ -92,17 +94,42 @@ final class LanguageResources {
             language == Language.FI ? finnishOverrides : null,
             null);
     try {
-      SolrSynonymParser parser = new SolrSynonymParser(true, true, parsing);
-      parser.parse(new StringReader(String.join("\n", rules)));
-      return parser.build();
+      List<String> rules = new ArrayList<>(synonymRules.get(language));
+      String file =
+          language == Language.FI ? "synonyms.txt" : "synonyms-" + language.code() + ".txt";
+      for (int i = 0; i < extraRules.size(); i++) {
+        String rule = extraRules.get(i);
+        try {
+          parse(parsing, List.of(rule));
+          rules.add(rule);
+        } catch (ParseException | IllegalArgumentException e) {
+          log.warn("Knowledge synonym rule refused: {}:{}: {}", file, i + 1, rootMessage(e));
+        }
+      }
+      return parse(parsing, rules);
     } catch (ParseException e) {
-      throw new IllegalArgumentException(
-          "synonym rules for " + language.code() + " do not parse: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "built-in synonym rules for " + language.code() + " do not parse: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       parsing.close();
     }
+  }
+
+  private static SynonymMap parse(Analyzer parsing, List<String> rules)
+      throws IOException, ParseException {
+    SolrSynonymParser parser = new SolrSynonymParser(true, true, parsing);
+    parser.parse(new StringReader(String.join("\n", rules)));
+    return parser.build();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage();
   }
 
   private StemmerOverrideFilter.StemmerOverrideMap buildOverrides() {
