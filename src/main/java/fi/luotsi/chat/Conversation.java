@@ -36,6 +36,8 @@ public final class Conversation implements ConversationHandler {
   private static final Set<String> TOPICS =
       Set.of("aiheet", "aihe", "topics", "ämnen", "ämne", "mitä osaat", "what can you do");
   private static final double SUGGESTION_COVERAGE = 0.3;
+  private static final List<String> DISQUALIFICATION_TAGS =
+      List.of("esteellisyys", "jääviys", "jäv", "disqualification");
 
   private final AnswerEngine answers;
   private final Supplier<List<Section>> sections;
@@ -191,10 +193,7 @@ public final class Conversation implements ConversationHandler {
             buttons.add(new Button(Texts.get(Key.SHARE, language), Button.Action.SHARE, ref));
           });
     }
-    boolean disqualification =
-        section.tags().stream().anyMatch(t -> t.startsWith("esteellisyys") || t.equals("jäv"))
-            || section.path().startsWith("esteellisyys/");
-    Key note = disqualification ? Key.DISCLAIMER_DISQUALIFICATION : Key.DISCLAIMER;
+    Key note = isDisqualification(section) ? Key.DISCLAIMER_DISQUALIFICATION : Key.DISCLAIMER;
     return new Reply(
         Reply.Kind.ANSWER,
         Optional.of(section.heading()),
@@ -206,6 +205,14 @@ public final class Conversation implements ConversationHandler {
         buttons,
         language,
         answerRef);
+  }
+
+  /** Whether a section is about disqualification, in any of the knowledge languages. */
+  private static boolean isDisqualification(Section section) {
+    return section.path().startsWith("esteellisyys/")
+        || section.tags().stream()
+            .map(t -> t.toLowerCase(Locale.ROOT))
+            .anyMatch(t -> DISQUALIFICATION_TAGS.stream().anyMatch(t::startsWith));
   }
 
   private Reply noMatch(Answer.NoMatch none) {
