@@ -79,7 +79,12 @@ public final class Conversation implements ConversationHandler {
 
   @Override
   public Reply handle(IncomingMessage message) {
-    Language language = answers.languageOf(message.text(), message.userLanguage());
+    // A button's value is a reference or a command, not words: it tells nothing about language
+    // (an answer reference like "…-4a1e-be…" would read as English).
+    Language language =
+        message.isButtonPress()
+            ? message.userLanguage().orElse(Language.FI)
+            : answers.languageOf(message.text(), message.userLanguage());
     try {
       return dispatch(message, language);
     } catch (RuntimeException e) {
@@ -250,7 +255,13 @@ public final class Conversation implements ConversationHandler {
     if (!stored) {
       return Reply.info(language, Texts.get(Key.FEEDBACK_UNKNOWN, language));
     }
-    return Reply.info(language, Texts.get(helpful ? Key.THANKS_UP : Key.THANKS_DOWN, language));
+    Language answerLanguage =
+        questionLog
+            .find(message.text())
+            .flatMap(entry -> Language.fromTag(entry.language()))
+            .orElse(language);
+    return Reply.info(
+        answerLanguage, Texts.get(helpful ? Key.THANKS_UP : Key.THANKS_DOWN, answerLanguage));
   }
 
   /** The logged answer again, without feedback buttons, to be posted where others see it. */
