@@ -116,7 +116,7 @@ public final class KnowledgeFixture {
           ---
           title: Disqualification of trustees
           lang: en
-          tags: [esteellisyys]
+          tags: [disqualification, conflict of interest]
           ---
           ## When is a trustee disqualified?
           A trustee is disqualified when the matter concerns them or a close relative personally, \
