@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.fi.FinnishAnalyzer;
@@ -22,6 +24,7 @@ import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,14 +88,15 @@ final class LanguageResources {
    * line and left out; the other rules still apply.
    */
   SynonymMap synonyms(Language language, List<String> extraRules) {
-    TextChain parsing =
-        new TextChain(
-            TextChain.Kind.STEM,
-            language,
-            CharArraySet.EMPTY_SET,
-            null,
-            language == Language.FI ? finnishOverrides : null,
-            null);
+    Analyzer parsing =
+        new GapsClosed(
+            new TextChain(
+                TextChain.Kind.STEM,
+                language,
+                stopwords.get(language),
+                null,
+                language == Language.FI ? finnishOverrides : null,
+                null));
     try {
       List<String> rules = new ArrayList<>(synonymRules.get(language));
       String file =
@@ -130,6 +134,51 @@ final class LanguageResources {
       t = t.getCause();
     }
     return t.getMessage();
+  }
+
+  /**
+   * A chain whose stopwords leave no position gaps: the synonym parser refuses gaps, and a rule
+   * word that the query chain removes (the "ja" of "sosiaali- ja terveyspalvelut") must not be part
+   * of the rule, or the rule never matches.
+   */
+  private static final class GapsClosed extends AnalyzerWrapper {
+    private final Analyzer chain;
+
+    GapsClosed(Analyzer chain) {
+      super(Analyzer.PER_FIELD_REUSE_STRATEGY);
+      this.chain = chain;
+    }
+
+    @Override
+    protected Analyzer getWrappedAnalyzer(String fieldName) {
+      return chain;
+    }
+
+    @Override
+    protected TokenStreamComponents wrapComponents(
+        String fieldName, TokenStreamComponents components) {
+      TokenStream closed =
+          new TokenFilter(components.getTokenStream()) {
+            private final PositionIncrementAttribute increment =
+                addAttribute(PositionIncrementAttribute.class);
+
+            @Override
+            public boolean incrementToken() throws IOException {
+              if (!input.incrementToken()) {
+                return false;
+              }
+              increment.setPositionIncrement(Math.min(1, increment.getPositionIncrement()));
+              return true;
+            }
+          };
+      return new TokenStreamComponents(components.getSource(), closed);
+    }
+
+    @Override
+    public void close() {
+      chain.close();
+      super.close();
+    }
   }
 
   private StemmerOverrideFilter.StemmerOverrideMap buildOverrides() {
