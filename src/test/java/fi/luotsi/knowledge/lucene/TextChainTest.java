@@ -178,6 +178,16 @@ class TextChainTest {
   }
 
   @Test
+  void aMultiWordSynonymWithAStopwordMatchesTheQuery() {
+    assertThat(tokens(finnishQueryWithSynonyms, "sosiaali- ja terveyspalvelut"))
+        .containsExactly("sote", "+sosiaal", "terveyspalvelu");
+    try (Analyzer english = stem(Language.EN, true, false, true)) {
+      assertThat(tokens(english, "a conflict of interest"))
+          .containsExactly("disqualif", "+disqualifi", "+recus", "+bia", "+conflict", "interest");
+    }
+  }
+
+  @Test
   void swedishStemsDefiniteAndGenitiveForms() {
     assertThat(tokens(swedishIndex, "kommunen kommunens besluten"))
         .containsExactly("kommun", "kommun", "beslut");
