@@ -172,7 +172,7 @@ class TextChainTest {
     assertThat(tokens(finnishQueryWithSynonyms, "esteellisen"))
         .containsExactly("jäävi", "+esteellin");
     assertThat(tokens(finnishQueryWithSynonyms, "budjetti"))
-        .containsExactly("talousarvio", "+budjet");
+        .containsExactly("talousarvio", "+ta", "+budjet");
     assertThat(tokens(finnishQueryWithSynonyms, "kh:n"))
         .containsExactly("kunnanhallitus", "+kaupunginhallitus", "+kh");
   }
