@@ -45,54 +45,60 @@ public final class Application implements AutoCloseable {
   private final Optional<SlackAdapter> slack;
 
   private Application(Environment env, Clock clock) {
-    Settings settings = Settings.load(env.configDir());
-    Optional<SlackAdapter.Settings> slackSettings = SlackAdapter.Settings.from(env);
-    Path dataDir = env.dataDir();
-    createDirectories(dataDir);
+    // A failure half way must not leave the index files, the database pool or the server behind.
+    try {
+      Settings settings = Settings.load(env.configDir());
+      Optional<SlackAdapter.Settings> slackSettings = SlackAdapter.Settings.from(env);
+      Path dataDir = env.dataDir();
+      createDirectories(dataDir);
 
-    KnowledgeBase knowledge = loadKnowledge(env.knowledgeDir());
-    index = new LuceneKnowledgeIndex(dataDir.resolve("index"));
-    closeables.add(index);
-    index.rebuild(knowledge);
+      KnowledgeBase knowledge = loadKnowledge(env.knowledgeDir());
+      index = new LuceneKnowledgeIndex(dataDir.resolve("index"));
+      closeables.add(index);
+      index.rebuild(knowledge);
 
-    database =
-        Database.open(
-            env.get("LUOTSI_DB_URL").orElse(Database.defaultUrl(dataDir)),
-            env.get("LUOTSI_DB_USER").orElse("sa"),
-            env.get("LUOTSI_DB_PASSWORD").orElse(""));
-    closeables.add(database);
+      database =
+          Database.open(
+              env.get("LUOTSI_DB_URL").orElse(Database.defaultUrl(dataDir)),
+              env.get("LUOTSI_DB_USER").orElse("sa"),
+              env.get("LUOTSI_DB_PASSWORD").orElse(""));
+      closeables.add(database);
 
-    List<ChatCommand> commands = new ArrayList<>();
-    // Feature commands (programme, reminders, broadcasts, admin) are added here.
-    conversation =
-        new Conversation(
-            new AnswerEngine(index),
-            index::sections,
-            new JdbcQuestionLog(database.dataSource()),
-            new Pseudonyms(pseudonymKey(dataDir)),
-            settings::contact,
-            commands,
-            settings.questionsPerMinute(),
-            clock);
+      List<ChatCommand> commands = new ArrayList<>();
+      // Feature commands (programme, reminders, broadcasts, admin) are added here.
+      conversation =
+          new Conversation(
+              new AnswerEngine(index),
+              index::sections,
+              new JdbcQuestionLog(database.dataSource()),
+              new Pseudonyms(pseudonymKey(dataDir)),
+              settings::contact,
+              commands,
+              settings.questionsPerMinute(),
+              clock);
 
-    server = new HttpServer(env.host(), env.port(), settings.maxBodyBytes());
-    closeables.add(server);
-    new WebChat(conversation).register(server);
-    server.get("/health", request -> health());
-    // Platform adapters (Slack, Teams) register their endpoints here.
-    slack = slackSettings.map(s -> new SlackAdapter(s, conversation, clock, database));
-    slack.ifPresent(
-        adapter -> {
-          closeables.add(adapter);
-          adapter.register(server);
-        });
-    Optional<TeamsAdapter.Settings> teams =
-        TeamsAdapter.Settings.fromEnvironment(env, server.isLoopback());
-    if (teams.isPresent()) {
-      TeamsAdapter adapter =
-          new TeamsAdapter(teams.get(), conversation, database.dataSource(), clock);
-      closeables.add(closeables.indexOf(server), adapter); // closed after the server
-      adapter.register(server);
+      server = new HttpServer(env.host(), env.port(), settings.maxBodyBytes());
+      closeables.add(server);
+      new WebChat(conversation).register(server);
+      server.get("/health", request -> health());
+      // Platform adapters (Slack, Teams) register their endpoints here.
+      slack = slackSettings.map(s -> new SlackAdapter(s, conversation, clock, database));
+      slack.ifPresent(
+          adapter -> {
+            closeables.add(adapter);
+            adapter.register(server);
+          });
+      Optional<TeamsAdapter.Settings> teams =
+          TeamsAdapter.Settings.fromEnvironment(env, server.isLoopback());
+      if (teams.isPresent()) {
+        TeamsAdapter adapter =
+            new TeamsAdapter(teams.get(), conversation, database.dataSource(), clock);
+        closeables.add(closeables.indexOf(server), adapter); // closed after the server
+        adapter.register(server);
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
     }
   }
 
