@@ -49,64 +49,70 @@ public final class Application implements AutoCloseable {
 
   private Application(Environment env, Clock clock) {
     ConfigurationCheck.verify(env);
-    Operations operations = new Operations();
-    closeables.add(operations); // closed after the server, so requests in flight can count
-    Settings settings = Settings.load(env.configDir());
-    Optional<SlackAdapter.Settings> slackSettings = SlackAdapter.Settings.from(env);
-    Path dataDir = env.dataDir();
-    createDirectories(dataDir);
+    // A failure half way must not leave the index files, the database pool or the server behind.
+    try {
+      Operations operations = new Operations();
+      closeables.add(operations); // closed after the server, so requests in flight can count
+      Settings settings = Settings.load(env.configDir());
+      Optional<SlackAdapter.Settings> slackSettings = SlackAdapter.Settings.from(env);
+      Path dataDir = env.dataDir();
+      createDirectories(dataDir);
 
-    index = new LuceneKnowledgeIndex(dataDir.resolve("index"));
-    closeables.add(index);
-    LiveKnowledge knowledge = new LiveKnowledge(env.knowledgeDir(), index, clock).watch();
-    closeables.add(knowledge);
+      index = new LuceneKnowledgeIndex(dataDir.resolve("index"));
+      closeables.add(index);
+      LiveKnowledge knowledge = new LiveKnowledge(env.knowledgeDir(), index, clock).watch();
+      closeables.add(knowledge);
 
-    database =
-        Database.open(
-            env.get("LUOTSI_DB_URL").orElse(Database.defaultUrl(dataDir)),
-            env.get("LUOTSI_DB_USER").orElse("sa"),
-            env.get("LUOTSI_DB_PASSWORD").orElse(""));
-    closeables.add(database);
-    operations.watch(knowledge, database);
+      database =
+          Database.open(
+              env.get("LUOTSI_DB_URL").orElse(Database.defaultUrl(dataDir)),
+              env.get("LUOTSI_DB_USER").orElse("sa"),
+              env.get("LUOTSI_DB_PASSWORD").orElse(""));
+      closeables.add(database);
+      operations.watch(knowledge, database);
 
-    Pseudonyms pseudonyms = new Pseudonyms(pseudonymKey(dataDir));
-    List<ChatCommand> commands = new ArrayList<>();
-    // Feature commands (programme, reminders, broadcasts, admin) are added here.
-    Administration administration =
-        new Administration(database.dataSource(), settings, pseudonyms, knowledge, clock);
-    closeables.add(administration);
-    commands.addAll(administration.commands());
-    conversation =
-        new Conversation(
-            new AnswerEngine(index),
-            index::sections,
-            new JdbcQuestionLog(database.dataSource()),
-            pseudonyms,
-            settings::contact,
-            commands,
-            settings.questionsPerMinute(),
-            clock);
-    conversation.addObserver(operations.metrics());
+      Pseudonyms pseudonyms = new Pseudonyms(pseudonymKey(dataDir));
+      List<ChatCommand> commands = new ArrayList<>();
+      // Feature commands (programme, reminders, broadcasts, admin) are added here.
+      Administration administration =
+          new Administration(database.dataSource(), settings, pseudonyms, knowledge, clock);
+      closeables.add(administration);
+      commands.addAll(administration.commands());
+      conversation =
+          new Conversation(
+              new AnswerEngine(index),
+              index::sections,
+              new JdbcQuestionLog(database.dataSource()),
+              pseudonyms,
+              settings::contact,
+              commands,
+              settings.questionsPerMinute(),
+              clock);
+      conversation.addObserver(operations.metrics());
 
-    server = new HttpServer(env.host(), env.port(), settings.maxBodyBytes());
-    closeables.add(server);
-    closeables.add(operations.health()::drain); // closed first: not ready while draining
-    operations.register(server);
-    new WebChat(conversation).register(server);
-    // Platform adapters (Slack, Teams) register their endpoints here.
-    slack = slackSettings.map(s -> new SlackAdapter(s, conversation, clock, database));
-    slack.ifPresent(
-        adapter -> {
-          closeables.add(adapter);
-          adapter.register(server);
-        });
-    Optional<TeamsAdapter.Settings> teams =
-        TeamsAdapter.Settings.fromEnvironment(env, server.isLoopback());
-    if (teams.isPresent()) {
-      TeamsAdapter adapter =
-          new TeamsAdapter(teams.get(), conversation, database.dataSource(), clock);
-      closeables.add(closeables.indexOf(server), adapter); // closed after the server
-      adapter.register(server);
+      server = new HttpServer(env.host(), env.port(), settings.maxBodyBytes());
+      closeables.add(server);
+      closeables.add(operations.health()::drain); // closed first: not ready while draining
+      operations.register(server);
+      new WebChat(conversation).register(server);
+      // Platform adapters (Slack, Teams) register their endpoints here.
+      slack = slackSettings.map(s -> new SlackAdapter(s, conversation, clock, database));
+      slack.ifPresent(
+          adapter -> {
+            closeables.add(adapter);
+            adapter.register(server);
+          });
+      Optional<TeamsAdapter.Settings> teams =
+          TeamsAdapter.Settings.fromEnvironment(env, server.isLoopback());
+      if (teams.isPresent()) {
+        TeamsAdapter adapter =
+            new TeamsAdapter(teams.get(), conversation, database.dataSource(), clock);
+        closeables.add(closeables.indexOf(server), adapter); // closed after the server
+        adapter.register(server);
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
     }
   }
 

@@ -17,7 +17,10 @@ import fi.luotsi.config.ConfigException;
 import fi.luotsi.config.Environment;
 import fi.luotsi.config.Settings;
 import fi.luotsi.knowledge.KnowledgeBase;
+import fi.luotsi.knowledge.KnowledgeIndex;
 import fi.luotsi.knowledge.KnowledgeIndex.Hit;
+import fi.luotsi.knowledge.Language;
+import fi.luotsi.knowledge.Section;
 import fi.luotsi.knowledge.lucene.LuceneKnowledgeIndex;
 import fi.luotsi.store.StoreException;
 import java.io.BufferedReader;
@@ -27,7 +30,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -136,7 +142,7 @@ public final class Main implements Callable<Integer> {
         if (!words.isEmpty()) {
           String question = String.join(" ", words);
           if (json) {
-            out.println(jsonLine(question, engine.answer(question, Optional.empty())));
+            out.println(jsonLine(question, engine.answer(question, Optional.empty()), index));
           } else {
             out.println(human(index, engine).handle(console(question)).plainText());
           }
@@ -147,7 +153,7 @@ public final class Main implements Callable<Integer> {
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
           if (json) {
-            out.println(jsonLine(line, engine.answer(line, Optional.empty())));
+            out.println(jsonLine(line, engine.answer(line, Optional.empty()), index));
           } else if (!line.isBlank()) {
             out.println(conversation.handle(console(line)).plainText());
             out.println();
@@ -159,7 +165,10 @@ public final class Main implements Callable<Integer> {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    static String jsonLine(String question, Answer answer) {
+    /** The contract's least number of results, where the index has that many sections. */
+    static final int MIN_RESULTS = 5;
+
+    static String jsonLine(String question, Answer answer, KnowledgeIndex index) {
       ObjectNode node = MAPPER.createObjectNode();
       node.put("question", question);
       node.put("answered", answer instanceof Answer.Found);
@@ -169,7 +178,7 @@ public final class Main implements Callable<Integer> {
           && (hits.isEmpty() || !hits.get(0).section().id().equals(found.section().id()))) {
         hits = List.of(new Hit(found.section(), 0, found.confidence()));
       }
-      for (Hit hit : hits) {
+      for (Hit hit : atLeastFive(hits, question, answer.language(), index)) {
         ObjectNode r = results.addObject();
         r.put("id", hit.section().id());
         r.put("score", Math.round(hit.score() * 1000) / 1000.0);
@@ -177,6 +186,35 @@ public final class Main implements Callable<Integer> {
         r.put("snippet", snippet(hit.section().body()));
       }
       return node.toString();
+    }
+
+    /**
+     * The engine's candidates, filled up to {@link #MIN_RESULTS} when its search matched fewer (a
+     * question of unknown words, or one in a language with few sections): first with the question's
+     * best sections in the other languages, then with any sections, all scored 0 so that the list
+     * stays best first.
+     */
+    static List<Hit> atLeastFive(
+        List<Hit> hits, String question, Language language, KnowledgeIndex index) {
+      if (hits.size() >= MIN_RESULTS) {
+        return hits;
+      }
+      Map<String, Hit> out = new LinkedHashMap<>();
+      hits.forEach(h -> out.putIfAbsent(h.section().id(), h));
+      List<Section> fillers = new ArrayList<>();
+      for (Language other : Language.values()) {
+        if (other != language) {
+          index.search(question, other, MIN_RESULTS).hits().forEach(h -> fillers.add(h.section()));
+        }
+      }
+      fillers.addAll(index.sections());
+      for (Section section : fillers) {
+        if (out.size() >= MIN_RESULTS) {
+          break;
+        }
+        out.putIfAbsent(section.id(), new Hit(section, 0, 0));
+      }
+      return List.copyOf(out.values());
     }
 
     static String snippet(String body) {

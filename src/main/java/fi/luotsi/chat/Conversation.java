@@ -38,6 +38,8 @@ public final class Conversation implements ConversationHandler {
   private static final Set<String> TOPICS =
       Set.of("aiheet", "aihe", "topics", "ämnen", "ämne", "mitä osaat", "what can you do");
   private static final double SUGGESTION_COVERAGE = 0.3;
+  private static final List<String> DISQUALIFICATION_TAGS =
+      List.of("esteellisyys", "jääviys", "jäv", "disqualification");
 
   private final AnswerEngine answers;
   private final Supplier<List<Section>> sections;
@@ -85,7 +87,12 @@ public final class Conversation implements ConversationHandler {
 
   @Override
   public Reply handle(IncomingMessage message) {
-    Language language = answers.languageOf(message.text(), message.userLanguage());
+    // A button's value is a reference or a command, not words: it tells nothing about language
+    // (an answer reference like "…-4a1e-be…" would read as English).
+    Language language =
+        message.isButtonPress()
+            ? message.userLanguage().orElse(Language.FI)
+            : answers.languageOf(message.text(), message.userLanguage());
     try {
       return dispatch(message, language);
     } catch (RuntimeException e) {
@@ -202,10 +209,7 @@ public final class Conversation implements ConversationHandler {
             buttons.add(new Button(Texts.get(Key.SHARE, language), Button.Action.SHARE, ref));
           });
     }
-    boolean disqualification =
-        section.tags().stream().anyMatch(t -> t.startsWith("esteellisyys") || t.equals("jäv"))
-            || section.path().startsWith("esteellisyys/");
-    Key note = disqualification ? Key.DISCLAIMER_DISQUALIFICATION : Key.DISCLAIMER;
+    Key note = isDisqualification(section) ? Key.DISCLAIMER_DISQUALIFICATION : Key.DISCLAIMER;
     return new Reply(
         Reply.Kind.ANSWER,
         Optional.of(section.heading()),
@@ -217,6 +221,14 @@ public final class Conversation implements ConversationHandler {
         buttons,
         language,
         answerRef);
+  }
+
+  /** Whether a section is about disqualification, in any of the knowledge languages. */
+  private static boolean isDisqualification(Section section) {
+    return section.path().startsWith("esteellisyys/")
+        || section.tags().stream()
+            .map(t -> t.toLowerCase(Locale.ROOT))
+            .anyMatch(t -> DISQUALIFICATION_TAGS.stream().anyMatch(t::startsWith));
   }
 
   private Reply noMatch(Answer.NoMatch none) {
@@ -255,7 +267,13 @@ public final class Conversation implements ConversationHandler {
       return Reply.info(language, Texts.get(Key.FEEDBACK_UNKNOWN, language));
     }
     observers.forEach(o -> o.feedbackGiven(helpful));
-    return Reply.info(language, Texts.get(helpful ? Key.THANKS_UP : Key.THANKS_DOWN, language));
+    Language answerLanguage =
+        questionLog
+            .find(message.text())
+            .flatMap(entry -> Language.fromTag(entry.language()))
+            .orElse(language);
+    return Reply.info(
+        answerLanguage, Texts.get(helpful ? Key.THANKS_UP : Key.THANKS_DOWN, answerLanguage));
   }
 
   /** The logged answer again, without feedback buttons, to be posted where others see it. */

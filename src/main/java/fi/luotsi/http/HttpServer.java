@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ public final class HttpServer implements AutoCloseable {
   private final int requestedPort;
   private final Javalin javalin;
   private final Map<String, Boolean> routes = new ConcurrentHashMap<>();
+  private final long maxBodyBytes;
 
   /**
    * @param host the bind address
@@ -38,6 +41,7 @@ public final class HttpServer implements AutoCloseable {
   public HttpServer(String host, int port, long maxBodyBytes) {
     this.host = Objects.requireNonNull(host, "host");
     this.requestedPort = port;
+    this.maxBodyBytes = maxBodyBytes;
     this.javalin =
         Javalin.create(
             config -> {
@@ -81,14 +85,37 @@ public final class HttpServer implements AutoCloseable {
     javalin.addHttpHandler(type, path, ctx -> respond(ctx, endpoint.handle(toRequest(ctx))));
   }
 
-  private static HttpRequest toRequest(Context ctx) {
+  private HttpRequest toRequest(Context ctx) {
     Map<String, List<String>> headers = new java.util.HashMap<>();
     for (String name : ctx.headerMap().keySet()) {
       headers.put(name, ctx.req().getHeaders(name) == null ? List.of() : list(ctx, name));
     }
-    byte[] body = ctx.method() == HandlerType.GET ? new byte[0] : ctx.bodyAsBytes();
+    byte[] body = ctx.method() == HandlerType.GET ? new byte[0] : body(ctx);
     return new HttpRequest(
         ctx.method().name(), ctx.path(), headers, ctx.queryParamMap(), body, ctx.ip());
+  }
+
+  /**
+   * Reads the body, at most the limit. Javalin checks only a declared Content-Length, so a chunked
+   * body would otherwise be read whole into memory, however large.
+   */
+  private byte[] body(Context ctx) {
+    if (ctx.req().getContentLengthLong() > maxBodyBytes) {
+      throw tooLarge();
+    }
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] body = in.readNBytes((int) Math.min(maxBodyBytes + 1, Integer.MAX_VALUE - 8));
+      if (body.length > maxBodyBytes) {
+        throw tooLarge();
+      }
+      return body;
+    } catch (IOException e) {
+      throw new HttpResponseException(400, "cannot read the request body");
+    }
+  }
+
+  private HttpResponseException tooLarge() {
+    return new HttpResponseException(413, "request body larger than " + maxBodyBytes + " bytes");
   }
 
   private static List<String> list(Context ctx, String name) {

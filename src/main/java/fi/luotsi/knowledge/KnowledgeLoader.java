@@ -1,6 +1,7 @@
 package fi.luotsi.knowledge;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -51,7 +52,9 @@ public final class KnowledgeLoader {
   private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~).*$");
   private static final Pattern HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
 
-  private final YAMLMapper yaml = new YAMLMapper();
+  // A repeated key is a mistake in a hand-edited file; by default the last one would silently win.
+  private final YAMLMapper yaml =
+      YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
   private final MarkdownText markdown = new MarkdownText();
 
   /** Loads every knowledge file under {@code directory}. */

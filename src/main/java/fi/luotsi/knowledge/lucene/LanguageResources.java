@@ -12,7 +12,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.fi.FinnishAnalyzer;
@@ -21,6 +24,9 @@ import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The built-in language resources that ship in the jar and apply to any knowledge directory:
@@ -33,6 +39,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * stemmed, so every form sharing the left stem maps to the right one's stem).
  */
 final class LanguageResources {
+  private static final Logger log = LoggerFactory.getLogger(LanguageResources.class);
   private static final String BASE = "/fi/luotsi/knowledge/lucene/";
 
   private final Map<Language, CharArraySet> stopwords = new EnumMap<>(Language.class);
@@ -75,33 +82,102 @@ final class LanguageResources {
   }
 
   /**
-   * The synonym map of a language: the built-in rules plus {@code extraRules}, parsed with the
-   * language's stemming chain so that rules match inflected words.
-   *
-   * @throws IllegalArgumentException naming the line when a rule does not parse
+   * The synonym map of a language: the built-in rules plus the knowledge directory's {@code
+   * extraRules} (the lines of its synonym file), parsed with the language's stemming chain so that
+   * rules match inflected words. A directory rule that does not parse is logged with its file and
+   * line and left out; the other rules still apply.
    */
   SynonymMap synonyms(Language language, List<String> extraRules) {
-    List<String> rules = new ArrayList<>(synonymRules.get(language));
-    rules.addAll(extraRules);
-    TextChain parsing =
-        new TextChain(
-            TextChain.Kind.STEM,
-            language,
-            CharArraySet.EMPTY_SET,
-            null,
-            language == Language.FI ? finnishOverrides : null,
-            null);
+    Analyzer parsing =
+        new GapsClosed(
+            new TextChain(
+                TextChain.Kind.STEM,
+                language,
+                stopwords.get(language),
+                null,
+                language == Language.FI ? finnishOverrides : null,
+                null));
     try {
-      SolrSynonymParser parser = new SolrSynonymParser(true, true, parsing);
-      parser.parse(new StringReader(String.join("\n", rules)));
-      return parser.build();
+      List<String> rules = new ArrayList<>(synonymRules.get(language));
+      String file =
+          language == Language.FI ? "synonyms.txt" : "synonyms-" + language.code() + ".txt";
+      for (int i = 0; i < extraRules.size(); i++) {
+        String rule = extraRules.get(i);
+        try {
+          parse(parsing, List.of(rule));
+          rules.add(rule);
+        } catch (ParseException | IllegalArgumentException e) {
+          log.warn("Knowledge synonym rule refused: {}:{}: {}", file, i + 1, rootMessage(e));
+        }
+      }
+      return parse(parsing, rules);
     } catch (ParseException e) {
-      throw new IllegalArgumentException(
-          "synonym rules for " + language.code() + " do not parse: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "built-in synonym rules for " + language.code() + " do not parse: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       parsing.close();
+    }
+  }
+
+  private static SynonymMap parse(Analyzer parsing, List<String> rules)
+      throws IOException, ParseException {
+    SolrSynonymParser parser = new SolrSynonymParser(true, true, parsing);
+    parser.parse(new StringReader(String.join("\n", rules)));
+    return parser.build();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  /**
+   * A chain whose stopwords leave no position gaps: the synonym parser refuses gaps, and a rule
+   * word that the query chain removes (the "ja" of "sosiaali- ja terveyspalvelut") must not be part
+   * of the rule, or the rule never matches.
+   */
+  private static final class GapsClosed extends AnalyzerWrapper {
+    private final Analyzer chain;
+
+    GapsClosed(Analyzer chain) {
+      super(Analyzer.PER_FIELD_REUSE_STRATEGY);
+      this.chain = chain;
+    }
+
+    @Override
+    protected Analyzer getWrappedAnalyzer(String fieldName) {
+      return chain;
+    }
+
+    @Override
+    protected TokenStreamComponents wrapComponents(
+        String fieldName, TokenStreamComponents components) {
+      TokenStream closed =
+          new TokenFilter(components.getTokenStream()) {
+            private final PositionIncrementAttribute increment =
+                addAttribute(PositionIncrementAttribute.class);
+
+            @Override
+            public boolean incrementToken() throws IOException {
+              if (!input.incrementToken()) {
+                return false;
+              }
+              increment.setPositionIncrement(Math.min(1, increment.getPositionIncrement()));
+              return true;
+            }
+          };
+      return new TokenStreamComponents(components.getSource(), closed);
+    }
+
+    @Override
+    public void close() {
+      chain.close();
+      super.close();
     }
   }
 

@@ -1,0 +1,246 @@
+package fi.luotsi.answer;
+
+import static fi.luotsi.KnowledgeFixture.BUDGET;
+import static fi.luotsi.KnowledgeFixture.DISQUALIFIED;
+import static fi.luotsi.KnowledgeFixture.GROUNDS;
+import static fi.luotsi.KnowledgeFixture.JAV;
+import static fi.luotsi.KnowledgeFixture.TAX_RATE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+import fi.luotsi.KnowledgeFixture;
+import fi.luotsi.knowledge.KnowledgeBase;
+import fi.luotsi.knowledge.KnowledgeIndex;
+import fi.luotsi.knowledge.KnowledgeIndex.Hit;
+import fi.luotsi.knowledge.KnowledgeIndex.SearchResult;
+import fi.luotsi.knowledge.KnowledgeLoader;
+import fi.luotsi.knowledge.Language;
+import fi.luotsi.knowledge.Section;
+import fi.luotsi.knowledge.lucene.LuceneKnowledgeIndex;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnswerEngineTest {
+  @TempDir static Path dir;
+
+  private static KnowledgeBase fixture;
+  private static LuceneKnowledgeIndex index;
+  private static AnswerEngine engine;
+
+  @BeforeAll
+  static void build() {
+    fixture = new KnowledgeLoader().load(KnowledgeFixture.write(dir));
+    index = new LuceneKnowledgeIndex(null);
+    index.rebuild(fixture);
+    engine = new AnswerEngine(index);
+  }
+
+  @AfterAll
+  static void close() {
+    index.close();
+  }
+
+  @Test
+  void answersAWellCoveredQuestionWithTheBestSection() {
+    Answer answer = engine.answer("Milloin luottamushenkilö on esteellinen?", Optional.empty());
+
+    assertThat(answer)
+        .asInstanceOf(type(Answer.Found.class))
+        .satisfies(
+            found -> {
+              assertThat(found.section().id()).isEqualTo(GROUNDS);
+              assertThat(found.language()).isEqualTo(Language.FI);
+              assertThat(found.otherLanguage()).isFalse();
+              assertThat(found.confidence()).isGreaterThanOrEqualTo(0.6);
+              assertThat(found.candidates().get(0).section().id()).isEqualTo(GROUNDS);
+              assertThat(found.question()).isEqualTo("Milloin luottamushenkilö on esteellinen?");
+            });
+  }
+
+  @Test
+  void declinesAQuestionTheKnowledgeDoesNotCover() {
+    Answer answer =
+        engine.answer("Paljonko bussilippu maksaa Helsingissä lauantaina?", Optional.empty());
+
+    assertThat(answer).isInstanceOf(Answer.NoMatch.class);
+    assertThat(answer.language()).isEqualTo(Language.FI);
+  }
+
+  @Test
+  void declinesAQuestionOfOnlyQuestionWords() {
+    assertThat(engine.answer("Miten? Milloin?", Optional.empty()))
+        .isInstanceOf(Answer.NoMatch.class);
+  }
+
+  @Test
+  void offersOtherWellCoveredSectionsAsRelated() {
+    Answer answer = engine.answer("kunnan talousarvio ja tuloveroprosentti", Optional.empty());
+
+    assertThat(answer)
+        .asInstanceOf(type(Answer.Found.class))
+        .satisfies(
+            found -> {
+              assertThat(List.of(BUDGET, TAX_RATE)).contains(found.section().id());
+              assertThat(found.related())
+                  .extracting(Section::id)
+                  .containsAnyOf(BUDGET, TAX_RATE)
+                  .doesNotContain(found.section().id())
+                  .hasSizeLessThanOrEqualTo(2);
+            });
+  }
+
+  @Test
+  void aSwedishQuestionIsAnsweredFromTheSwedishSection() {
+    Answer answer = engine.answer("När är jag jävig?", Optional.empty());
+
+    assertThat(answer)
+        .asInstanceOf(type(Answer.Found.class))
+        .satisfies(
+            found -> {
+              assertThat(found.section().id()).isEqualTo(JAV);
+              assertThat(found.language()).isEqualTo(Language.SV);
+              assertThat(found.otherLanguage()).isFalse();
+            });
+  }
+
+  @Test
+  void aSwedishQuestionWithoutASwedishSectionFallsBackOnFinnishAndSaysSo() {
+    Answer answer = engine.answer("talousarvio", Optional.of(Language.SV));
+
+    assertThat(answer)
+        .asInstanceOf(type(Answer.Found.class))
+        .satisfies(
+            found -> {
+              assertThat(found.section().id()).isEqualTo(BUDGET);
+              assertThat(found.language()).isEqualTo(Language.SV);
+              assertThat(found.otherLanguage()).isTrue();
+            });
+  }
+
+  @Test
+  void anEnglishQuestionIsAnsweredFromTheEnglishSection() {
+    Answer answer = engine.answer("When is a trustee disqualified?", Optional.empty());
+
+    assertThat(answer)
+        .asInstanceOf(type(Answer.Found.class))
+        .satisfies(found -> assertThat(found.section().id()).isEqualTo(DISQUALIFIED));
+  }
+
+  @Test
+  void theQuestionsOwnLanguageWinsOverTheUsersLocale() {
+    assertThat(engine.languageOf("När är jag jävig?", Optional.of(Language.FI)))
+        .isEqualTo(Language.SV);
+    assertThat(engine.languageOf("talousarvio", Optional.of(Language.EN))).isEqualTo(Language.EN);
+    assertThat(engine.languageOf("talousarvio", Optional.empty())).isEqualTo(Language.FI);
+  }
+
+  /** The decision alone, over an index that returns prepared hits. */
+  @Nested
+  class Decision {
+    private final Section a = section("a.md#a", Language.FI);
+    private final Section b = section("b.md#b", Language.FI);
+    private final Section c = section("c.md#c", Language.FI);
+    private final Section d = section("d.md#d", Language.FI);
+
+    @Test
+    void answersWhenTheBestSectionReachesTheCoverageThreshold() {
+      AnswerEngine engine =
+          new AnswerEngine(
+              new PreparedIndex(new Hit(a, 9, 0.6), new Hit(b, 5, 0.9)),
+              new AnswerEngine.Policy(0.6, 0.45));
+
+      Answer answer = engine.answer("kysymys", Optional.empty());
+
+      assertThat(answer)
+          .asInstanceOf(type(Answer.Found.class))
+          .satisfies(
+              found -> {
+                assertThat(found.section()).isEqualTo(a);
+                assertThat(found.confidence()).isEqualTo(0.6);
+              });
+    }
+
+    @Test
+    void declinesBelowTheThresholdAndKeepsTheCandidates() {
+      AnswerEngine engine =
+          new AnswerEngine(
+              new PreparedIndex(new Hit(a, 9, 0.59), new Hit(b, 5, 0.9)),
+              new AnswerEngine.Policy(0.6, 0.45));
+
+      Answer answer = engine.answer("kysymys", Optional.empty());
+
+      assertThat(answer).isInstanceOf(Answer.NoMatch.class);
+      assertThat(answer.candidates()).extracting(Hit::section).containsExactly(a, b);
+    }
+
+    @Test
+    void relatedAreAtMostTwoSectionsAboveTheRelatedThreshold() {
+      AnswerEngine engine =
+          new AnswerEngine(
+              new PreparedIndex(
+                  new Hit(a, 9, 0.9),
+                  new Hit(b, 8, 0.3),
+                  new Hit(c, 7, 0.5),
+                  new Hit(d, 6, 0.45),
+                  new Hit(section("e.md#e", Language.FI), 5, 0.8)),
+              new AnswerEngine.Policy(0.6, 0.45));
+
+      Answer.Found found = (Answer.Found) engine.answer("kysymys", Optional.empty());
+
+      assertThat(found.related()).containsExactly(c, d);
+    }
+  }
+
+  private static Section section(String id, Language language) {
+    return new Section(
+        id,
+        id.substring(0, id.indexOf('#')),
+        "Otsikko " + id,
+        "Kohta " + id,
+        List.of("Tekstiä."),
+        language,
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        1);
+  }
+
+  /** Returns the same prepared hits for every Finnish search, none for other languages. */
+  private static final class PreparedIndex implements KnowledgeIndex {
+    private final List<Hit> hits;
+
+    PreparedIndex(Hit... hits) {
+      this.hits = List.of(hits);
+    }
+
+    @Override
+    public void rebuild(KnowledgeBase knowledge) {}
+
+    @Override
+    public SearchResult search(String question, Language language, int limit) {
+      List<Hit> out = new ArrayList<>(language == Language.FI ? hits : List.of());
+      return new SearchResult(language, out.subList(0, Math.min(limit, out.size())), 1);
+    }
+
+    @Override
+    public List<Section> sections() {
+      return hits.stream().map(Hit::section).toList();
+    }
+
+    @Override
+    public Optional<Section> section(String id) {
+      return sections().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public void close() {}
+  }
+}

@@ -1,0 +1,146 @@
+package fi.luotsi.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.luotsi.bench.EvalQuestion;
+import fi.luotsi.bench.EvaluationSet;
+import fi.luotsi.config.Settings;
+import fi.luotsi.knowledge.lucene.LuceneKnowledgeIndex;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The knowledge base, evaluation set and configuration that ship with Luotsi all load cleanly. */
+class ShippedKnowledgeTest {
+  private static final Path KNOWLEDGE = Path.of("knowledge");
+
+  private static KnowledgeBase shipped;
+
+  @BeforeAll
+  static void load() {
+    shipped = new KnowledgeLoader().load(KNOWLEDGE);
+  }
+
+  @Test
+  void everyShippedKnowledgeFileLoadsWithoutProblems() {
+    assertThat(shipped.problems()).isEmpty();
+    assertThat(shipped.sections()).isNotEmpty();
+  }
+
+  @Test
+  void sectionIdsAreUniqueAndEverySectionHasText() {
+    List<String> ids = shipped.sections().stream().map(Section::id).toList();
+    assertThat(ids).doesNotHaveDuplicates();
+    assertThat(shipped.sections())
+        .allSatisfy(
+            s -> {
+              assertThat(s.text()).as(s.id()).isNotEmpty();
+              assertThat(s.body()).as(s.id()).isNotBlank();
+            });
+  }
+
+  @Test
+  void thereAreAtLeastEightyFinnishSections() {
+    assertThat(shipped.sections().stream().filter(s -> s.language() == Language.FI))
+        .hasSizeGreaterThanOrEqualTo(80);
+  }
+
+  @Test
+  void disqualificationAndOpennessExistInSwedishAndEnglish() {
+    assertThat(sections(Language.SV, mentions("jäv"))).as("Swedish on jäv").isNotEmpty();
+    assertThat(sections(Language.SV, mentions("offentlig")))
+        .as("Swedish on offentlighet")
+        .isNotEmpty();
+    assertThat(sections(Language.EN, mentions("disqualif")))
+        .as("English on disqualification")
+        .isNotEmpty();
+    assertThat(sections(Language.EN, mentions("public", "openness")))
+        .as("English on openness")
+        .isNotEmpty();
+  }
+
+  @Test
+  void theShippedKnowledgeIndexesWithItsSynonyms() {
+    try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(null)) {
+      index.rebuild(shipped);
+      assertThat(index.sections()).hasSameSizeAs(shipped.sections());
+    }
+  }
+
+  @Test
+  void everyExpectedSectionOfTheEvaluationSetExists() {
+    Set<String> ids = shipped.sections().stream().map(Section::id).collect(Collectors.toSet());
+    List<String> missing =
+        EvaluationSet.load().stream()
+            .flatMap(
+                q ->
+                    q.expected().stream()
+                        .filter(id -> !ids.contains(id))
+                        .map(id -> q.origin() + ": " + id))
+            .toList();
+    assertThat(missing).isEmpty();
+  }
+
+  @Test
+  void theEvaluationSetHasEnoughAnswerableAndOutOfScopeQuestionsInBothSplits() {
+    List<EvalQuestion> questions = EvaluationSet.load();
+    List<EvalQuestion> answerable = questions.stream().filter(EvalQuestion::answerable).toList();
+    List<EvalQuestion> outOfScope = questions.stream().filter(q -> !q.answerable()).toList();
+
+    assertThat(answerable).hasSizeGreaterThanOrEqualTo(250);
+    assertThat(outOfScope).hasSizeGreaterThanOrEqualTo(50);
+    assertThat(answerable).extracting(EvalQuestion::split).contains("dev", "test");
+    assertThat(outOfScope).extracting(EvalQuestion::split).contains("dev", "test");
+  }
+
+  @Test
+  void noEvaluationQuestionIsInBothTheDevAndTheTestSplit() {
+    Set<String> dev = texts("dev");
+    List<String> leaked = texts("test").stream().filter(dev::contains).sorted().toList();
+    assertThat(leaked).as("tuning on dev must not see test questions").isEmpty();
+  }
+
+  private static Set<String> texts(String split) {
+    return EvaluationSet.load().stream()
+        .filter(q -> q.split().equals(split))
+        .map(q -> q.text().toLowerCase(Locale.ROOT).strip())
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void theShippedOperatorSettingsLoad() {
+    Settings settings = Settings.load(Path.of("config"));
+
+    assertThat(settings.contact(Language.FI)).isNotBlank();
+    assertThat(settings.contact(Language.SV)).isNotBlank();
+    assertThat(settings.contact(Language.EN)).isNotBlank();
+    assertThat(settings.questionsPerMinute()).isPositive();
+    assertThat(settings.maxBodyBytes()).isPositive();
+  }
+
+  private static List<Section> sections(Language language, Predicate<Section> filter) {
+    return shipped.sections().stream()
+        .filter(s -> s.language() == language)
+        .filter(filter)
+        .toList();
+  }
+
+  private static Predicate<Section> mentions(String... stems) {
+    return s -> {
+      String all =
+          (s.heading() + " " + s.body() + " " + String.join(" ", s.tags()))
+              .toLowerCase(Locale.ROOT);
+      for (String stem : stems) {
+        if (all.contains(stem)) {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+}
