@@ -4,7 +4,6 @@ import fi.luotsi.knowledge.KnowledgeBase;
 import fi.luotsi.knowledge.KnowledgeIndex;
 import fi.luotsi.knowledge.KnowledgeLoader;
 import fi.luotsi.knowledge.KnowledgeProblem;
-import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveKnowledge implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveKnowledge.class);
-  private static final Pattern SYNONYM_LANGUAGE = Pattern.compile("synonym rules for (\\w\\w)");
 
   /** Default quiet time after a change before reloading. */
   public static final Duration DEBOUNCE = Duration.ofSeconds(1);
@@ -172,26 +167,12 @@ public final class LiveKnowledge implements AutoCloseable {
   }
 
   /**
-   * Rebuilds the index; when the directory's synonym rules do not parse, refuses them, keeps the
-   * rules served before, and records the problem.
+   * Rebuilds the index and records what it refused (synonym rules that do not parse, which are left
+   * out while the other rules apply).
    */
   private KnowledgeBase rebuild(KnowledgeBase next, List<KnowledgeProblem> problems) {
-    try {
-      index.rebuild(next);
-    } catch (IllegalArgumentException e) {
-      Map<Language, List<String>> previous = served == null ? Map.of() : served.synonyms();
-      if (next.synonyms().equals(previous)) {
-        throw e;
-      }
-      Matcher language = SYNONYM_LANGUAGE.matcher(String.valueOf(e.getMessage()));
-      String file =
-          language.find() && !language.group(1).equals("fi")
-              ? "synonyms-" + language.group(1) + ".txt"
-              : "synonyms.txt";
-      problems.add(new KnowledgeProblem(file, 0, e.getMessage()));
-      next = new KnowledgeBase(next.sections(), problems, previous);
-      index.rebuild(next);
-    }
+    index.rebuild(next);
+    problems.addAll(index.problems());
     served = next;
     return next;
   }

@@ -29,6 +29,14 @@ public interface KnowledgeIndex extends AutoCloseable {
   /** A section by id, from the current index. */
   Optional<Section> section(String id);
 
+  /**
+   * What the last {@link #rebuild} refused beyond the knowledge base's own problems, such as a
+   * directory synonym rule that does not parse (the other rules still apply); empty when none.
+   */
+  default List<KnowledgeProblem> problems() {
+    return List.of();
+  }
+
   /** Releases the index files. */
   @Override
   void close();

@@ -1,5 +1,6 @@
 package fi.luotsi.knowledge.lucene;
 
+import fi.luotsi.knowledge.KnowledgeProblem;
 import fi.luotsi.knowledge.Language;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,7 +88,7 @@ final class LanguageResources {
    * rules match inflected words. A directory rule that does not parse is logged with its file and
    * line and left out; the other rules still apply.
    */
-  SynonymMap synonyms(Language language, List<String> extraRules) {
+  SynonymMap synonyms(Language language, List<String> extraRules, List<KnowledgeProblem> problems) {
     Analyzer parsing =
         new GapsClosed(
             new TextChain(
@@ -108,6 +109,8 @@ final class LanguageResources {
           rules.add(rule);
         } catch (ParseException | IllegalArgumentException e) {
           log.warn("Knowledge synonym rule refused: {}:{}: {}", file, i + 1, rootMessage(e));
+          problems.add(
+              new KnowledgeProblem(file, i + 1, "synonym rule does not parse: " + rootMessage(e)));
         }
       }
       return parse(parsing, rules);

@@ -2,6 +2,7 @@ package fi.luotsi.knowledge.lucene;
 
 import fi.luotsi.knowledge.KnowledgeBase;
 import fi.luotsi.knowledge.KnowledgeIndex;
+import fi.luotsi.knowledge.KnowledgeProblem;
 import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
 import java.io.IOException;
@@ -148,13 +149,18 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       }
       DirectoryReader reader = DirectoryReader.open(directory);
       Map<Language, SynonymMap> synonyms = new EnumMap<>(Language.class);
+      List<KnowledgeProblem> problems = new ArrayList<>();
       for (Language language : Language.values()) {
-        synonyms.put(language, resources.synonyms(language, knowledge.synonyms(language)));
+        synonyms.put(
+            language, resources.synonyms(language, knowledge.synonyms(language), problems));
       }
       QueryPlan plan = new QueryPlan(resources, synonyms, tuning, new Vocabulary(reader, PLAIN));
       Coverage coverage = new Coverage(indexAnalyzer, knowledge.sections());
       List<Section> byDoc = new ArrayList<>(knowledge.sections());
-      return new Generation(number, directory, path, reader, byDoc, plan, coverage);
+      Generation generation =
+          new Generation(number, directory, path, reader, byDoc, plan, coverage);
+      generation.problems = List.copyOf(problems);
+      return generation;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the knowledge index", e);
     }
@@ -195,6 +201,11 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   }
 
   @Override
+  public List<KnowledgeProblem> problems() {
+    return current.get().problems;
+  }
+
+  @Override
   public List<Section> sections() {
     return current.get().sections;
   }
@@ -232,6 +243,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     final Map<String, Section> byId = new HashMap<>();
     final QueryPlan plan;
     final Coverage coverage;
+    List<KnowledgeProblem> problems = List.of();
 
     Generation(
         long number,

@@ -187,6 +187,13 @@ class LuceneKnowledgeIndexTest {
       assertThat(own.search("jäävi luottamushenkilö", Language.FI, 10).hits().get(0).coverage())
           .as("the built-in synonyms still apply")
           .isEqualTo(1.0);
+      assertThat(own.problems())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.file()).isEqualTo("synonyms.txt");
+                assertThat(p.line()).isEqualTo(2);
+              });
     }
   }
 

@@ -73,7 +73,7 @@ class TextChainTest {
         RESOURCES.stopwords(language),
         querySide ? RESOURCES.questionWords(language) : null,
         overrides ? RESOURCES.finnishOverrides() : null,
-        synonyms ? RESOURCES.synonyms(language, List.of()) : null);
+        synonyms ? RESOURCES.synonyms(language, List.of(), new ArrayList<>()) : null);
   }
 
   static List<String> tokens(Analyzer analyzer, String text) {
