@@ -26,11 +26,18 @@ class ApplicationIT {
                 Application.start(
                     new Environment(
                         Map.of(
-                            "LUOTSI_PORT", "0",
-                            "LUOTSI_DATA_DIR", data.toString(),
-                            "LUOTSI_KNOWLEDGE_DIR", knowledge.toString(),
-                            "LUOTSI_CONFIG_DIR", "config",
-                            "LUOTSI_DB_URL", "jdbc:nosuchdriver:luotsi")),
+                            "LUOTSI_PORT",
+                            "0",
+                            "LUOTSI_DATA_DIR",
+                            data.toString(),
+                            "LUOTSI_KNOWLEDGE_DIR",
+                            knowledge.toString(),
+                            "LUOTSI_CONFIG_DIR",
+                            "config",
+                            "LUOTSI_DB_URL",
+                            "jdbc:h2:file:"
+                                + data.resolve("missing/dir/luotsi")
+                                + ";IFEXISTS=TRUE")),
                     MutableClock.at("2027-03-04T15:00:00Z")))
         .isInstanceOf(StoreException.class);
 

@@ -260,7 +260,15 @@ class WebChatIT {
     JsonNode health = JSON.readTree(response.body());
     assertThat(health.get("ready").asBoolean()).isTrue();
     assertThat(health.get("live").asBoolean()).isTrue();
-    assertThat(health.get("knowledgeSections").asInt()).isEqualTo(KnowledgeFixture.SECTIONS);
+    assertThat(health.get("checks").findValuesAsText("name")).contains("knowledge", "database");
+    JsonNode knowledge = null;
+    for (JsonNode check : health.get("checks")) {
+      if (check.get("name").asText().equals("knowledge")) {
+        knowledge = check;
+      }
+    }
+    assertThat(knowledge.get("status").asText()).isEqualTo("UP");
+    assertThat(knowledge.get("detail").asText()).contains(KnowledgeFixture.SECTIONS + " sections");
   }
 
   @Test
