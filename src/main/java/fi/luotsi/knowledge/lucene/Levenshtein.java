@@ -11,6 +11,11 @@ final class Levenshtein {
     if (Math.abs(n - m) > max) {
       return false;
     }
+    // Each edit adds or removes at most two letters from the set of letters used: a cheap test
+    // that rejects most candidates before the quadratic one.
+    if (Long.bitCount(letters(a) ^ letters(b)) > 2 * max) {
+      return false;
+    }
     int[] prevPrev = new int[m + 1];
     int[] prev = new int[m + 1];
     int[] cur = new int[m + 1];
@@ -41,5 +46,13 @@ final class Levenshtein {
       cur = tmp;
     }
     return prev[m] <= max;
+  }
+
+  private static long letters(String s) {
+    long mask = 0;
+    for (int i = 0; i < s.length(); i++) {
+      mask |= 1L << (s.charAt(i) & 63);
+    }
+    return mask;
   }
 }
