@@ -13,10 +13,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The relational store: an H2 file database in the data directory by default, PostgreSQL in
- * production. Opening it migrates the schema with Flyway ({@code db/migration}).
+ * production. Opening it migrates the schema with Flyway: {@code db/migration} for every database,
+ * plus {@code db/vendor/h2} or {@code db/vendor/postgresql} for DDL that differs (the Quartz tables).
  */
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  /** Flyway replaces {@code {vendor}} with the database's id ({@code h2}, {@code postgresql}). */
+  static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:db/vendor/{vendor}"};
 
   private final HikariDataSource dataSource;
   private final String url;
@@ -63,7 +67,7 @@ public final class Database implements AutoCloseable {
           "cannot connect to database " + redact(url) + ": " + rootMessage(e), e);
     }
     try {
-      Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+      Flyway.configure().dataSource(ds).locations(MIGRATIONS).load().migrate();
     } catch (RuntimeException e) {
       ds.close();
       throw new StoreException("cannot migrate database " + redact(url) + ": " + rootMessage(e), e);
