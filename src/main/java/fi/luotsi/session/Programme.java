@@ -26,7 +26,10 @@ import java.util.Set;
  * @param sessions sessions in start order
  */
 public record Programme(
-    ZoneId zone, List<Duration> defaultReminders, Map<String, Group> groups, List<Session> sessions) {
+    ZoneId zone,
+    List<Duration> defaultReminders,
+    Map<String, Group> groups,
+    List<Session> sessions) {
 
   public Programme {
     Objects.requireNonNull(zone, "zone");

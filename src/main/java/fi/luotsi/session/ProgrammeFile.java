@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The programme currently in force and the file it came from. {@link #reload()} reads the file
- * again; a file with problems is refused and the programme in force stays. Listeners (the
- * reminder scheduler) hear of every programme that comes into force. Thread-safe.
+ * again; a file with problems is refused and the programme in force stays. Listeners (the reminder
+ * scheduler) hear of every programme that comes into force. Thread-safe.
  */
 public final class ProgrammeFile {
   private static final Logger log = LoggerFactory.getLogger(ProgrammeFile.class);

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads {@code sessions.yaml} into a {@link Programme}. The YAML is first read into a small tree
- * that remembers the line of every key and value, so that each problem names its line; all
- * problems are collected and reported together.
+ * that remembers the line of every key and value, so that each problem names its line; all problems
+ * are collected and reported together.
  */
 final class ProgrammeParser {
   private static final Set<String> TOP_KEYS = Set.of("timezone", "reminders", "groups", "sessions");
@@ -234,7 +234,8 @@ final class ProgrammeParser {
           problem(lineOfItem(s, "topics", t), where, "topic '" + topics.get(t) + "' is not a tag");
         }
       }
-      List<Duration> reminders = s.has("reminders") ? durations(s.get("reminders"), where) : defaults;
+      List<Duration> reminders =
+          s.has("reminders") ? durations(s.get("reminders"), where) : defaults;
       if (problems.size() == before && type.isPresent()) {
         sessions.add(
             new Session(
@@ -331,7 +332,9 @@ final class ProgrammeParser {
       problem(map.line(key), where, "'" + key + "' must be a single value");
       return Optional.empty();
     }
-    return s.text() == null || s.text().isBlank() ? Optional.empty() : Optional.of(s.text().strip());
+    return s.text() == null || s.text().isBlank()
+        ? Optional.empty()
+        : Optional.of(s.text().strip());
   }
 
   private List<String> strings(YamlNode.MapNode map, String key, String where) {

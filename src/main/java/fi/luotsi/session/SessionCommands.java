@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * The programme's chat commands: next sessions ("seuraavat", "mitä seuraavaksi?", "next sessions",
  * "nästa"), RSVP buttons, reminders off and on ("älä muistuta" / "muistuta", "påminn inte" /
  * "påminn", "stop reminders" / "remind me") and, for administrators, reloading the programme file.
- * Typed commands match whole messages only, so questions that merely mention a word still reach
- * the answer engine. Thread-safe.
+ * Typed commands match whole messages only, so questions that merely mention a word still reach the
+ * answer engine. Thread-safe.
  */
 public final class SessionCommands implements ChatCommand {
   private static final Logger log = LoggerFactory.getLogger(SessionCommands.class);
@@ -82,8 +82,8 @@ public final class SessionCommands implements ChatCommand {
   private final String publicBaseUrl;
 
   /**
-   * @param publicBaseUrl where people reach this instance ({@code LUOTSI_PUBLIC_URL}), for
-   *     calendar links
+   * @param publicBaseUrl where people reach this instance ({@code LUOTSI_PUBLIC_URL}), for calendar
+   *     links
    */
   public SessionCommands(
       ProgrammeFile programmes,
@@ -185,10 +185,7 @@ public final class SessionCommands implements ChatCommand {
       Session s = shown.get(i);
       paragraphs.add(describe(s, message, language, organiser));
       if (i < WITH_BUTTONS) {
-        buttons.add(
-            new Button(label(language, true) + ": " + SessionFormat.shortTitle(s), yes(), s.id()));
-        buttons.add(
-            new Button(label(language, false) + ": " + SessionFormat.shortTitle(s), no(), s.id()));
+        buttons.addAll(SessionFormat.rsvpButtons(s, language, true));
       }
     }
     if (upcoming.size() > shown.size()) {
@@ -204,9 +201,7 @@ public final class SessionCommands implements ChatCommand {
     List<String> links = new ArrayList<>();
     for (String g : calendarGroups) {
       links.add(
-          programme.groups().get(g).name()
-              + ": "
-              + SessionFormat.calendarUrl(publicBaseUrl, g));
+          programme.groups().get(g).name() + ": " + SessionFormat.calendarUrl(publicBaseUrl, g));
     }
     paragraphs.add(
         switch (language) {
@@ -257,8 +252,10 @@ public final class SessionCommands implements ChatCommand {
                 out.append('\n')
                     .append(
                         switch (language) {
-                          case FI -> yes ? "Olet ilmoittautunut." : "Olet ilmoittanut, ettet pääse.";
-                          case SV -> yes ? "Du har anmält dig." : "Du har meddelat att du inte kan.";
+                          case FI ->
+                              yes ? "Olet ilmoittautunut." : "Olet ilmoittanut, ettet pääse.";
+                          case SV ->
+                              yes ? "Du har anmält dig." : "Du har meddelat att du inte kan.";
                           case EN -> yes ? "You are attending." : "You said you cannot attend.";
                         }));
     if (organiser) {
@@ -401,21 +398,5 @@ public final class SessionCommands implements ChatCommand {
               }
               + e.getMessage());
     }
-  }
-
-  private static String label(Language language, boolean yes) {
-    return switch (language) {
-      case FI -> yes ? "Osallistun" : "En pääse";
-      case SV -> yes ? "Jag deltar" : "Jag kan inte";
-      case EN -> yes ? "Attending" : "Can't attend";
-    };
-  }
-
-  private static Button.Action yes() {
-    return Button.Action.RSVP_YES;
-  }
-
-  private static Button.Action no() {
-    return Button.Action.RSVP_NO;
   }
 }

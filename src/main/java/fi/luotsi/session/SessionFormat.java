@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * How sessions read in Finnish, Swedish and English: weekday, date and local time in the
- * programme's time zone. Weekday names are spelled out here rather than taken from the JDK's
- * locale data, so the texts do not change with the JDK.
+ * programme's time zone. Weekday names are spelled out here rather than taken from the JDK's locale
+ * data, so the texts do not change with the JDK.
  */
 public final class SessionFormat {
   private static final String[] FI_DAYS = {
@@ -116,5 +116,33 @@ public final class SessionFormat {
             ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
             : publicBaseUrl;
     return base + "/calendar/" + groupId + ".ics";
+  }
+
+  /**
+   * The RSVP buttons for a session; {@code withTitle} adds the short title to each label, for lists
+   * of several sessions.
+   */
+  public static java.util.List<fi.luotsi.chat.Button> rsvpButtons(
+      Session session, Language language, boolean withTitle) {
+    String suffix = withTitle ? ": " + shortTitle(session) : "";
+    return java.util.List.of(
+        new fi.luotsi.chat.Button(
+            switch (language) {
+                  case FI -> "Osallistun";
+                  case SV -> "Jag deltar";
+                  case EN -> "Attending";
+                }
+                + suffix,
+            fi.luotsi.chat.Button.Action.RSVP_YES,
+            session.id()),
+        new fi.luotsi.chat.Button(
+            switch (language) {
+                  case FI -> "En pääse";
+                  case SV -> "Jag kan inte";
+                  case EN -> "Can't attend";
+                }
+                + suffix,
+            fi.luotsi.chat.Button.Action.RSVP_NO,
+            session.id()));
   }
 }

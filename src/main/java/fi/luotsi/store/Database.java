@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The relational store: an H2 file database in the data directory by default, PostgreSQL in
  * production. Opening it migrates the schema with Flyway: {@code db/migration} for every database,
- * plus {@code db/vendor/h2} or {@code db/vendor/postgresql} for DDL that differs (the Quartz tables).
+ * plus {@code db/vendor/h2} or {@code db/vendor/postgresql} for DDL that differs (the Quartz
+ * tables).
  */
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);

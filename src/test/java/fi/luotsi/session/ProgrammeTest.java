@@ -94,8 +94,7 @@ class ProgrammeTest {
   @Test
   void summerSessionIsThreeHoursAheadOfUtc() {
     Programme p =
-        Programme.parse(
-            VALID.replace("2027-04-01T09:00", "2027-04-01T09:00"), "sessions.yaml");
+        Programme.parse(VALID.replace("2027-04-01T09:00", "2027-04-01T09:00"), "sessions.yaml");
     assertThat(p.session("seminaari").orElseThrow().startInstant())
         .isEqualTo(Instant.parse("2027-04-01T06:00:00Z"));
   }
@@ -106,8 +105,7 @@ class ProgrammeTest {
     assertThat(p.groupsOf(Platform.SLACK, "U0456EFGH", "D1")).containsExactly("sysma");
     assertThat(p.groupsOf(Platform.SLACK, "U0000OTHER", "C0999HALL")).containsExactly("hallitus");
     assertThat(p.groupsOf(Platform.SLACK, "U0000OTHER", "D1")).isEmpty();
-    assertThat(p.groupsOf(Platform.TEAMS, "29:x", "19:abc@thread.tacv2"))
-        .containsExactly("sysma");
+    assertThat(p.groupsOf(Platform.TEAMS, "29:x", "19:abc@thread.tacv2")).containsExactly("sysma");
     assertThat(p.upcoming(Instant.parse("2027-03-10T00:00:00Z"), Set.of("hallitus")))
         .extracting(Session::id)
         .containsExactly("seminaari");
@@ -181,8 +179,7 @@ class ProgrammeTest {
     assertThatThrownBy(
             () ->
                 Programme.parse(
-                    "groups: {g: {name: G}}\nsessions:\n  - id: x\n    type: seminar\n",
-                    "s.yaml"))
+                    "groups: {g: {name: G}}\nsessions:\n  - id: x\n    type: seminar\n", "s.yaml"))
         .hasMessageContaining("s.yaml:3: session 'x': 'title' is missing")
         .hasMessageContaining("s.yaml:3: session 'x': 'start' is missing")
         .hasMessageContaining("'audience' is missing");
