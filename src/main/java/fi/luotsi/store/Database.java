@@ -20,9 +20,6 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
-  /** Flyway replaces {@code {vendor}} with the database's id ({@code h2}, {@code postgresql}). */
-  static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:db/vendor/{vendor}"};
-
   private final HikariDataSource dataSource;
   private final String url;
 
@@ -68,13 +65,22 @@ public final class Database implements AutoCloseable {
           "cannot connect to database " + redact(url) + ": " + rootMessage(e), e);
     }
     try {
-      Flyway.configure().dataSource(ds).locations(MIGRATIONS).load().migrate();
+      Flyway.configure().dataSource(ds).locations(migrations(url)).load().migrate();
     } catch (RuntimeException e) {
       ds.close();
       throw new StoreException("cannot migrate database " + redact(url) + ": " + rootMessage(e), e);
     }
     log.info("Database ready: {}", redact(url));
     return new Database(ds, url);
+  }
+
+  /**
+   * Migrations for every database, plus the vendor folder for DDL that differs ({@code
+   * db/vendor/h2} or {@code db/vendor/postgresql}; same version numbers in both).
+   */
+  static String[] migrations(String url) {
+    String vendor = url.startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
+    return new String[] {"classpath:db/migration", "classpath:db/vendor/" + vendor};
   }
 
   public DataSource dataSource() {

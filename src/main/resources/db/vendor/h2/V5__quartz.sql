@@ -1,5 +1,6 @@
 -- Quartz 2.5 JDBC job store (reminders and scheduled broadcasts), clustered.
--- H2 copy: binary columns are BLOB. The other database's copy is in the sibling vendor folder
+-- H2 copy: binary columns are BINARY LARGE OBJECT (H2 in PostgreSQL mode knows no BLOB).
+-- The other database's copy is in the sibling vendor folder
 -- (db/vendor/h2, db/vendor/postgresql); Flyway picks one through 'classpath:db/vendor/{vendor}'.
 CREATE TABLE qrtz_job_details (
   sched_name        VARCHAR(120) NOT NULL,
@@ -11,7 +12,7 @@ CREATE TABLE qrtz_job_details (
   is_nonconcurrent  BOOLEAN      NOT NULL,
   is_update_data    BOOLEAN      NOT NULL,
   requests_recovery BOOLEAN      NOT NULL,
-  job_data          BLOB,
+  job_data          BINARY LARGE OBJECT,
   PRIMARY KEY (sched_name, job_name, job_group)
 );
 
@@ -31,7 +32,7 @@ CREATE TABLE qrtz_triggers (
   end_time       BIGINT,
   calendar_name  VARCHAR(200),
   misfire_instr  SMALLINT,
-  job_data       BLOB,
+  job_data       BINARY LARGE OBJECT,
   PRIMARY KEY (sched_name, trigger_name, trigger_group),
   FOREIGN KEY (sched_name, job_name, job_group)
     REFERENCES qrtz_job_details (sched_name, job_name, job_group)
@@ -84,7 +85,7 @@ CREATE TABLE qrtz_blob_triggers (
   sched_name    VARCHAR(120) NOT NULL,
   trigger_name  VARCHAR(200) NOT NULL,
   trigger_group VARCHAR(200) NOT NULL,
-  blob_data     BLOB,
+  blob_data     BINARY LARGE OBJECT,
   PRIMARY KEY (sched_name, trigger_name, trigger_group),
   FOREIGN KEY (sched_name, trigger_name, trigger_group)
     REFERENCES qrtz_triggers (sched_name, trigger_name, trigger_group)
@@ -93,7 +94,7 @@ CREATE TABLE qrtz_blob_triggers (
 CREATE TABLE qrtz_calendars (
   sched_name    VARCHAR(120) NOT NULL,
   calendar_name VARCHAR(200) NOT NULL,
-  calendar      BLOB NOT NULL,
+  calendar      BINARY LARGE OBJECT NOT NULL,
   PRIMARY KEY (sched_name, calendar_name)
 );
 
