@@ -148,7 +148,7 @@ public final class FakePlatformMessenger implements Messenger {
   public static final class SimulatedCrash extends Error {
     private static final long serialVersionUID = 1L;
 
-    SimulatedCrash() {
+    public SimulatedCrash() {
       super("simulated crash mid-send");
     }
   }
