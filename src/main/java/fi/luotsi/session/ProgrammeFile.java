@@ -36,6 +36,23 @@ public final class ProgrammeFile {
     return new ProgrammeFile(Objects.requireNonNull(path, "path"), Programme.load(path));
   }
 
+  /**
+   * Loads the file, or starts with an empty programme (no groups, no sessions) when there is no
+   * file; {@link #reload()} picks it up once it exists.
+   *
+   * @throws ConfigException listing every problem in a file that exists
+   */
+  public static ProgrammeFile loadIfPresent(Path path) {
+    if (java.nio.file.Files.exists(path)) {
+      return load(path);
+    }
+    log.info("No programme file at {}; the programme is empty", path);
+    return new ProgrammeFile(
+        path,
+        new Programme(
+            java.time.ZoneId.of("Europe/Helsinki"), List.of(), java.util.Map.of(), List.of()));
+  }
+
   /** A programme not backed by a file (tests, the {@code ask} command); reload keeps it. */
   public static ProgrammeFile fixed(Programme programme) {
     return new ProgrammeFile(null, Objects.requireNonNull(programme, "programme"));
