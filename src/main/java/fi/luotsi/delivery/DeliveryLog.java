@@ -92,9 +92,11 @@ final class DeliveryLog {
         "SELECT id, platform, address, attempts, message_ref FROM delivery_log WHERE message_key"
             + " = ? AND status IN ('PENDING', 'RETRY') AND next_attempt_at <= ? ORDER BY"
             + " next_attempt_at, id LIMIT 16";
+    // the row must still be as read: due, and not attempted by someone else in between
     String update =
         "UPDATE delivery_log SET status = 'SENDING', claimed_by = ?, claimed_at = ?, updated_at ="
-            + " ? WHERE id = ? AND status IN ('PENDING', 'RETRY')";
+            + " ? WHERE id = ? AND status IN ('PENDING', 'RETRY') AND attempts = ? AND"
+            + " next_attempt_at <= ?";
     try (Connection c = dataSource.getConnection()) {
       List<Row> candidates = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(select)) {
@@ -113,6 +115,8 @@ final class DeliveryLog {
           ps.setTimestamp(2, Timestamp.from(now));
           ps.setTimestamp(3, Timestamp.from(now));
           ps.setLong(4, row.id());
+          ps.setInt(5, row.attempts());
+          ps.setTimestamp(6, Timestamp.from(now));
           if (ps.executeUpdate() == 1) {
             return Optional.of(row);
           }

@@ -40,23 +40,35 @@ public final class Attendance {
       String conversationId,
       boolean direct,
       boolean attending) {
-    update(
-        "answer RSVP",
-        "DELETE FROM rsvp WHERE session_id = ? AND platform = ? AND user_id = ?",
-        sessionId,
-        key(platform),
-        userId);
-    update(
-        "answer RSVP",
-        "INSERT INTO rsvp (session_id, platform, user_id, conversation_id, direct, attending,"
-            + " answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        sessionId,
-        key(platform),
-        userId,
-        conversationId,
-        direct,
-        attending,
-        Timestamp.from(clock.instant()));
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement delete =
+              c.prepareStatement(
+                  "DELETE FROM rsvp WHERE session_id = ? AND platform = ? AND user_id = ?");
+          PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO rsvp (session_id, platform, user_id, conversation_id, direct,"
+                      + " attending, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        delete.setString(1, sessionId);
+        delete.setString(2, key(platform));
+        delete.setString(3, userId);
+        delete.executeUpdate();
+        insert.setString(1, sessionId);
+        insert.setString(2, key(platform));
+        insert.setString(3, userId);
+        insert.setString(4, conversationId);
+        insert.setBoolean(5, direct);
+        insert.setBoolean(6, attending);
+        insert.setTimestamp(7, Timestamp.from(clock.instant()));
+        insert.executeUpdate();
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot record the RSVP for session " + sessionId, e);
+    }
   }
 
   public Counts counts(String sessionId) {
