@@ -13,7 +13,6 @@ import fi.luotsi.config.ConfigException;
 import fi.luotsi.config.Environment;
 import fi.luotsi.config.Settings;
 import fi.luotsi.delivery.DeliveryService;
-import fi.luotsi.delivery.Messenger;
 import fi.luotsi.http.HttpServer;
 import fi.luotsi.knowledge.KnowledgeBase;
 import fi.luotsi.knowledge.KnowledgeLoader;
@@ -90,8 +89,7 @@ public final class Application implements AutoCloseable {
     commands.addAll(administration.commands());
     ProgrammeFile programme = ProgrammeFile.loadIfPresent(env.configDir().resolve("sessions.yaml"));
     Attendance attendance = new Attendance(database.dataSource(), clock);
-    DeliveryService delivery =
-        DeliveryService.standard(database.dataSource(), messengers(env), clock);
+    DeliveryService delivery = DeliveryService.standard(database.dataSource(), List.of(), clock);
     QuartzSchedule schedule =
         new QuartzSchedule(
             database.dataSource(),
@@ -133,6 +131,7 @@ public final class Application implements AutoCloseable {
         adapter -> {
           closeables.add(adapter);
           adapter.register(server);
+          delivery.connect(adapter.messenger());
         });
     Optional<TeamsAdapter.Settings> teams =
         TeamsAdapter.Settings.fromEnvironment(env, server.isLoopback());
@@ -141,6 +140,7 @@ public final class Application implements AutoCloseable {
           new TeamsAdapter(teams.get(), conversation, database.dataSource(), clock);
       closeables.add(closeables.indexOf(server), adapter); // closed after the server
       adapter.register(server);
+      delivery.connect(adapter.messenger());
     }
   }
 
@@ -159,13 +159,6 @@ public final class Application implements AutoCloseable {
       throw e;
     }
     return app;
-  }
-
-  /** The outbound messengers of the connected platforms. */
-  static List<Messenger> messengers(Environment env) {
-    List<Messenger> messengers = new ArrayList<>();
-    // Platform messengers (Slack, Teams) are added here when their credentials are set.
-    return messengers;
   }
 
   /** Where people reach this instance, for links in chat ({@code LUOTSI_PUBLIC_URL}). */

@@ -310,13 +310,13 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** An organiser's announcement from the command line (now, or at a time for the server). */
+  /** An organiser's announcement from the command line, sent by the running server. */
   @Command(
       name = "broadcast",
       description = {
         "Send an announcement to groups of the programme (config/sessions.yaml).",
-        "Without --at it is delivered now and the report printed; with --at it is stored",
-        "for the running server's scheduler to send."
+        "It is stored in the database for the running server's scheduler to send, now or",
+        "--at a local time; 'tiedote raportti <n>' in chat shows the delivery report."
       })
   static final class Broadcast implements Callable<Integer> {
     @Option(
@@ -350,7 +350,7 @@ public final class Main implements Callable<Integer> {
               new BroadcastService(
                   db.dataSource(),
                   programme,
-                  DeliveryService.standard(db.dataSource(), Application.messengers(env), clock),
+                  DeliveryService.standard(db.dataSource(), List.of(), clock),
                   schedule,
                   clock);
           List<String> ids =
@@ -362,8 +362,11 @@ public final class Main implements Callable<Integer> {
                   System.getProperty("user.name", "operator"),
                   ids,
                   String.join(" ", words),
-                  Optional.ofNullable(at)
-                      .map(t -> t.atZone(programme.current().zone()).toInstant())));
+                  // the running server (it holds the Slack and Teams connections) sends it
+                  Optional.of(
+                      at == null
+                          ? clock.instant().plusSeconds(1)
+                          : at.atZone(programme.current().zone()).toInstant())));
           return 0;
         } catch (BroadcastRefused e) {
           utf8(System.err).println("Not sent: " + e.getMessage());

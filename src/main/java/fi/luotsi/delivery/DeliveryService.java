@@ -55,7 +55,8 @@ public final class DeliveryService {
   }
 
   private final DeliveryLog deliveryLog;
-  private final Map<Platform, Messenger> messengers = new EnumMap<>(Platform.class);
+  private final Map<Platform, Messenger> messengers =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<Platform, Pacer> pacers = new EnumMap<>(Platform.class);
   private final Clock clock;
   private final RetryPolicy retry;
@@ -94,6 +95,14 @@ public final class DeliveryService {
     for (Platform p : Platform.values()) {
       pacers.put(p, new Pacer(p, clock, pacing.conversation(p), pacing.platform(p)));
     }
+  }
+
+  /**
+   * Adds (or replaces) the messenger of a platform, for adapters built after this service (they
+   * need the chat core, whose commands need this service).
+   */
+  public void connect(Messenger messenger) {
+    messengers.put(messenger.platform(), Objects.requireNonNull(messenger, "messenger"));
   }
 
   /** Production settings: platform limits, standard retries, 16 workers, 2-minute lease. */

@@ -243,8 +243,9 @@ public final class BroadcastService {
   }
 
   /**
-   * The command line's broadcast: compose and send to {@code groupIds} now (blocking until
-   * delivered) or schedule it for {@code at}. Returns a plain-text summary.
+   * The command line's broadcast: compose for {@code groupIds} and schedule it for {@code at} (the
+   * running server's scheduler sends it), or, without a future time, deliver it here and now
+   * (blocking; needs this process's messengers). Returns a plain-text summary.
    */
   public String broadcastFromCommandLine(
       String operator, List<String> groupIds, String text, Optional<Instant> at)
@@ -253,8 +254,9 @@ public final class BroadcastService {
     Broadcast draft = compose(actor, groupIds, text, Language.FI);
     if (at.isPresent() && at.get().isAfter(clock.instant())) {
       Broadcast scheduled = schedule(actor, draft.id(), at.get());
-      return "Broadcast #%d scheduled for %s to %d recipients."
-          .formatted(scheduled.id(), at.get(), recipients(scheduled).size());
+      return ("Broadcast #%d scheduled for %s to %d recipients; the running server sends it"
+              + " (report: \"tiedote raportti %d\").")
+          .formatted(scheduled.id(), at.get(), recipients(scheduled).size(), scheduled.id());
     }
     Instant now = clock.instant();
     store.transition(draft.id(), "SCHEDULED", now, now, "DRAFT");
