@@ -12,6 +12,7 @@ import fi.luotsi.chat.web.WebChat;
 import fi.luotsi.config.ConfigException;
 import fi.luotsi.config.Environment;
 import fi.luotsi.config.Settings;
+import fi.luotsi.delivery.DeliveryService;
 import fi.luotsi.http.HttpServer;
 import fi.luotsi.knowledge.KnowledgeBase;
 import fi.luotsi.knowledge.KnowledgeLoader;
@@ -19,6 +20,15 @@ import fi.luotsi.knowledge.KnowledgeProblem;
 import fi.luotsi.knowledge.lucene.LuceneKnowledgeIndex;
 import fi.luotsi.ops.ConfigurationCheck;
 import fi.luotsi.ops.Operations;
+import fi.luotsi.reminder.BroadcastCommands;
+import fi.luotsi.reminder.BroadcastService;
+import fi.luotsi.reminder.ReminderService;
+import fi.luotsi.reminder.ScheduledWork;
+import fi.luotsi.reminder.quartz.QuartzSchedule;
+import fi.luotsi.session.Attendance;
+import fi.luotsi.session.ProgrammeFile;
+import fi.luotsi.session.SessionCommands;
+import fi.luotsi.session.ical.CalendarFeed;
 import fi.luotsi.store.Database;
 import fi.luotsi.store.JdbcQuestionLog;
 import java.io.IOException;
@@ -27,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,6 +89,27 @@ public final class Application implements AutoCloseable {
           new Administration(database.dataSource(), settings, pseudonyms, knowledge, clock);
       closeables.add(administration);
       commands.addAll(administration.commands());
+      ProgrammeFile programme =
+          ProgrammeFile.loadIfPresent(env.configDir().resolve("sessions.yaml"));
+      Attendance attendance = new Attendance(database.dataSource(), clock);
+      DeliveryService delivery = DeliveryService.standard(database.dataSource(), List.of(), clock);
+      QuartzSchedule schedule =
+          new QuartzSchedule(
+              database.dataSource(),
+              database.isPostgres(),
+              clock,
+              QuartzSchedule.Settings.standard());
+      closeables.add(schedule);
+      ReminderService reminders =
+          new ReminderService(
+              programme, attendance, delivery, schedule, clock, Duration.ofMinutes(2));
+      BroadcastService broadcasts =
+          new BroadcastService(database.dataSource(), programme, delivery, schedule, clock);
+      commands.add(
+          new SessionCommands(programme, attendance, settings.roles(), clock, publicUrl(env)));
+      commands.add(new BroadcastCommands(broadcasts, programme, settings.roles(), clock));
+      reminders.watchProgramme();
+      schedule.start(ScheduledWork.of(reminders, broadcasts));
       conversation =
           new Conversation(
               new AnswerEngine(index),
@@ -95,12 +127,14 @@ public final class Application implements AutoCloseable {
       closeables.add(operations.health()::drain); // closed first: not ready while draining
       operations.register(server);
       new WebChat(conversation).register(server);
+      new CalendarFeed(programme, clock).register(server);
       // Platform adapters (Slack, Teams) register their endpoints here.
       slack = slackSettings.map(s -> new SlackAdapter(s, conversation, clock, database));
       slack.ifPresent(
           adapter -> {
             closeables.add(adapter);
             adapter.register(server);
+            delivery.connect(adapter.messenger());
           });
       Optional<TeamsAdapter.Settings> teams =
           TeamsAdapter.Settings.fromEnvironment(env, server.isLoopback());
@@ -109,6 +143,7 @@ public final class Application implements AutoCloseable {
             new TeamsAdapter(teams.get(), conversation, database.dataSource(), clock);
         closeables.add(closeables.indexOf(server), adapter); // closed after the server
         adapter.register(server);
+        delivery.connect(adapter.messenger());
       }
     } catch (RuntimeException e) {
       close();
@@ -131,6 +166,11 @@ public final class Application implements AutoCloseable {
       throw e;
     }
     return app;
+  }
+
+  /** Where people reach this instance, for links in chat ({@code LUOTSI_PUBLIC_URL}). */
+  static String publicUrl(Environment env) {
+    return env.getOrDefault("LUOTSI_PUBLIC_URL", "http://localhost:3978");
   }
 
   public int port() {

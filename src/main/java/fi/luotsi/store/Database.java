@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The relational store: an H2 file database in the data directory by default, PostgreSQL in
- * production. Opening it migrates the schema with Flyway ({@code db/migration}).
+ * production. Opening it migrates the schema with Flyway: {@code db/migration} for every database,
+ * plus {@code db/vendor/h2} or {@code db/vendor/postgresql} for DDL that differs (the Quartz
+ * tables).
  */
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -63,13 +65,22 @@ public final class Database implements AutoCloseable {
           "cannot connect to database " + redact(url) + ": " + rootMessage(e), e);
     }
     try {
-      Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+      Flyway.configure().dataSource(ds).locations(migrations(url)).load().migrate();
     } catch (RuntimeException e) {
       ds.close();
       throw new StoreException("cannot migrate database " + redact(url) + ": " + rootMessage(e), e);
     }
     log.info("Database ready: {}", redact(url));
     return new Database(ds, url);
+  }
+
+  /**
+   * Migrations for every database, plus the vendor folder for DDL that differs ({@code
+   * db/vendor/h2} or {@code db/vendor/postgresql}; same version numbers in both).
+   */
+  static String[] migrations(String url) {
+    String vendor = url.startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
+    return new String[] {"classpath:db/migration", "classpath:db/vendor/" + vendor};
   }
 
   public DataSource dataSource() {
