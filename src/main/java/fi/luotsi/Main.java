@@ -421,7 +421,7 @@ public final class Main implements Callable<Integer> {
       name = "bench-broadcast",
       description =
           "Broadcast through the delivery service to a simulated platform that answers 429 to"
-              + " 10 % of calls; print delivered, duplicates, lost and time against the rate"
+              + " 10 %% of calls; print delivered, duplicates, lost and time against the rate"
               + " limit.")
   static final class BenchBroadcast implements Callable<Integer> {
     @Option(names = "--platform", description = "teams or slack (default: ${DEFAULT-VALUE}).")
