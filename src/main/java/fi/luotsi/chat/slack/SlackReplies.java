@@ -6,6 +6,7 @@ import fi.luotsi.chat.IncomingMessage;
 import fi.luotsi.chat.Platform;
 import fi.luotsi.chat.Reply;
 import fi.luotsi.knowledge.Language;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -108,6 +109,24 @@ final class SlackReplies {
     }
   }
 
+  /** The help reply followed by the upcoming sessions, as one reply for the App Home tab. */
+  static Reply home(Reply help, Reply sessions) {
+    List<String> paragraphs = new java.util.ArrayList<>(help.paragraphs());
+    sessions.heading().ifPresent(paragraphs::add);
+    paragraphs.addAll(sessions.paragraphs());
+    List<Button> buttons = new java.util.ArrayList<>(help.buttons());
+    buttons.addAll(sessions.buttons());
+    return new Reply(
+        Reply.Kind.INFO,
+        help.heading(),
+        paragraphs,
+        List.of(),
+        Optional.empty(),
+        buttons,
+        help.language(),
+        Optional.empty());
+  }
+
   private void publishHome(String userId, String dmChannel, Optional<String> viewHash) {
     Optional<Language> language = languages.languageOf(userId);
     // The core answers a help word in that word's language.
@@ -120,7 +139,17 @@ final class SlackReplies {
     IncomingMessage help =
         new IncomingMessage(
             Platform.SLACK, userId, dmChannel, helpWord, Button.Action.NONE, language, true);
-    Reply reply = ask(help, language);
+    // The programme's command answers the person's upcoming sessions in their language.
+    String sessionsWord =
+        switch (language.orElse(Language.FI)) {
+          case FI -> "seuraavat";
+          case SV -> "nästa";
+          case EN -> "next sessions";
+        };
+    IncomingMessage sessions =
+        new IncomingMessage(
+            Platform.SLACK, userId, dmChannel, sessionsWord, Button.Action.NONE, language, true);
+    Reply reply = home(ask(help, language), ask(sessions, language));
     try {
       api.publishHome(userId, SlackBlocks.home(reply), viewHash);
     } catch (SlackCallFailed e) {

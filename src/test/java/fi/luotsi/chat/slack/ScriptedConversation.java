@@ -49,6 +49,12 @@ final class ScriptedConversation implements ConversationHandler {
             lang,
             Optional.empty());
       }
+      case "seuraavat", "nästa", "next sessions" -> {
+        return Reply.info(
+                lang, "Seuraavat tilaisuutesi:", "to 4.3.2027 klo 17.00 Eettisyys ja esteellisyys")
+            .withButtons(
+                List.of(new Button("Osallistun", Button.Action.RSVP_YES, "sparraus-esteellisyys")));
+      }
       case "hidas" -> {
         try {
           slowGate.await(30, TimeUnit.SECONDS);

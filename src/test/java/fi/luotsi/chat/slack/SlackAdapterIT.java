@@ -375,7 +375,7 @@ class SlackAdapterIT {
   }
 
   @Test
-  void appHomeShowsHowToAskAndTheCoresHelp() {
+  void appHomeShowsHowToAskTheCoresHelpAndUpcomingSessions() {
     slack.json(eventCallback("EvHome", homeOpened("UHOME")));
 
     await()
@@ -391,9 +391,13 @@ class SlackAdapterIT {
     assertThat(view.get("blocks").toString())
         .contains("Kysy minulta")
         .contains("Kysy esimerkiksi esteellisyydest")
-        .contains("luotsi.ask.0");
+        .contains("luotsi.ask.0")
+        .contains("Seuraavat tilaisuutesi")
+        .contains("Eettisyys ja esteellisyys")
+        .contains("sparraus-esteellisyys");
     assertThat(core.received)
-        .anyMatch(m -> m.userId().equals("UHOME") && m.text().equals("apua") && m.direct());
+        .anyMatch(m -> m.userId().equals("UHOME") && m.text().equals("apua") && m.direct())
+        .anyMatch(m -> m.userId().equals("UHOME") && m.text().equals("seuraavat") && m.direct());
   }
 
   @Test
