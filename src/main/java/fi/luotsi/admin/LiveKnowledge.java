@@ -132,6 +132,8 @@ public final class LiveKnowledge implements AutoCloseable {
             || !served.synonyms().equals(next.synonyms());
     if (changed) {
       next = rebuild(next, problems);
+    } else {
+      problems.addAll(index.problems()); // still refused by the index that keeps serving
     }
     long revision = status.revision() + (changed ? 1 : 0);
     int files = (int) next.sections().stream().map(Section::path).distinct().count();
