@@ -116,8 +116,8 @@ class ConfigurationCheckTest {
 
   @Test
   void refusesMalformedSlackTokensAndApiUrl() {
-    env.put("SLACK_BOT_TOKEN", "xoxp-user-token");
-    env.put("SLACK_APP_TOKEN", "xoxb-wrong-kind");
+    env.put("SLACK_BOT_TOKEN", "xoxp-user");
+    env.put("SLACK_APP_TOKEN", "xoxb-wrong");
     env.put("SLACK_API_URL", "slack.com");
 
     assertThat(problems())
