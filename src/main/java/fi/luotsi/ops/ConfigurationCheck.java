@@ -1,11 +1,12 @@
 package fi.luotsi.ops;
 
+import fi.luotsi.chat.slack.SlackAdapter;
+import fi.luotsi.chat.teams.TeamsAdapter;
 import fi.luotsi.config.ConfigException;
 import fi.luotsi.config.Environment;
 import fi.luotsi.config.Settings;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -187,72 +188,20 @@ public final class ConfigurationCheck {
     return cut.replaceFirst("//[^/@]*@", "//");
   }
 
+  /** The adapters own their rules; the check only gathers them with everything else. */
   private static void slack(Environment env, List<String> problems) {
-    Optional<String> bot = env.get("SLACK_BOT_TOKEN");
-    Optional<String> secret = env.get("SLACK_SIGNING_SECRET");
-    Optional<String> app = env.get("SLACK_APP_TOKEN");
-    Optional<String> api = env.get("SLACK_API_URL");
-    if (bot.isEmpty() && secret.isEmpty() && app.isEmpty()) {
-      if (api.isPresent()) {
-        problems.add("SLACK_API_URL is set but SLACK_BOT_TOKEN is not");
-      }
-      return;
-    }
-    if (bot.isEmpty()) {
-      problems.add(
-          (secret.isPresent() ? "SLACK_SIGNING_SECRET" : "SLACK_APP_TOKEN")
-              + " is set but SLACK_BOT_TOKEN is not");
-    } else if (!bot.get().startsWith("xoxb-")) {
-      problems.add("SLACK_BOT_TOKEN must be a bot token (xoxb-…)");
-    }
-    if (bot.isPresent() && secret.isEmpty() && app.isEmpty()) {
-      problems.add(
-          "SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor"
-              + " SLACK_APP_TOKEN (Socket Mode) is");
-    }
-    if (app.isPresent() && !app.get().startsWith("xapp-")) {
-      problems.add("SLACK_APP_TOKEN must be an app-level token (xapp-…)");
-    }
-    if (api.isPresent() && !httpUrl(api.get())) {
-      problems.add("SLACK_API_URL must be an http(s) URL such as https://slack.com/api/");
-    }
-  }
-
-  private static boolean httpUrl(String value) {
-    try {
-      URI uri = URI.create(value);
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          && uri.getHost() != null;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    problems.addAll(SlackAdapter.Settings.problems(env));
   }
 
   private static void teams(Environment env, List<String> problems) {
-    Optional<String> appId = env.get("MICROSOFT_APP_ID");
-    boolean password = env.get("MICROSOFT_APP_PASSWORD").isPresent();
-    Optional<String> tenant = env.get("MICROSOFT_APP_TENANT_ID");
-    String localValue = env.getOrDefault("LUOTSI_TEAMS_LOCAL", "false").toLowerCase(Locale.ROOT);
-    boolean local = List.of("true", "1", "yes").contains(localValue);
-    if (!local && !List.of("false", "0", "no").contains(localValue)) {
-      problems.add("LUOTSI_TEAMS_LOCAL must be true or false, was '" + localValue + "'");
-    }
-    if (appId.isPresent() && !password) {
-      problems.add("MICROSOFT_APP_ID is set but MICROSOFT_APP_PASSWORD is not");
-    }
-    if (password && appId.isEmpty()) {
-      problems.add("MICROSOFT_APP_PASSWORD is set but MICROSOFT_APP_ID is not");
-    }
-    if (tenant.isPresent() && appId.isEmpty()) {
-      problems.add("MICROSOFT_APP_TENANT_ID is set but MICROSOFT_APP_ID is not");
-    }
-    if (tenant.isPresent() && !tenant.get().matches("[A-Za-z0-9][A-Za-z0-9.-]*")) {
-      problems.add("MICROSOFT_APP_TENANT_ID must be a tenant id (GUID) or domain");
-    }
-    if (appId.isPresent() && local) {
-      problems.add(
-          "LUOTSI_TEAMS_LOCAL=true asks for anonymous local mode, but MICROSOFT_APP_ID is set;"
-              + " unset one of them");
+    problems.addAll(TeamsAdapter.Settings.problems(env, loopback(env.host())));
+  }
+
+  private static boolean loopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false; // reported by server()
     }
   }
 }

@@ -147,7 +147,7 @@ class ConfigurationCheckTest {
 
     assertThat(problems())
         .containsExactly(
-            "MICROSOFT_APP_TENANT_ID must be a tenant id (GUID) or domain",
+            "MICROSOFT_APP_TENANT_ID must be a tenant id (GUID) or domain, was 'not a tenant!'",
             "LUOTSI_TEAMS_LOCAL=true asks for anonymous local mode, but MICROSOFT_APP_ID is set;"
                 + " unset one of them");
   }

@@ -70,7 +70,12 @@ public final class SlackAdapter implements AutoCloseable {
       Objects.requireNonNull(signingSecret, "signingSecret");
       Objects.requireNonNull(appToken, "appToken");
       Objects.requireNonNull(apiUrl, "apiUrl");
-      List<String> problems = problems(Optional.of(botToken), signingSecret, appToken, apiUrl);
+      java.util.Map<String, String> variables = new java.util.HashMap<>();
+      variables.put("SLACK_BOT_TOKEN", botToken);
+      signingSecret.ifPresent(v -> variables.put("SLACK_SIGNING_SECRET", v));
+      appToken.ifPresent(v -> variables.put("SLACK_APP_TOKEN", v));
+      apiUrl.ifPresent(v -> variables.put("SLACK_API_URL", v));
+      List<String> problems = problems(new Environment(variables));
       if (!problems.isEmpty()) {
         throw new ConfigException(String.join("; ", problems));
       }
@@ -83,47 +88,67 @@ public final class SlackAdapter implements AutoCloseable {
      * @throws ConfigException naming every variable that is missing or malformed
      */
     public static Optional<Settings> from(Environment env) {
+      List<String> problems = problems(env);
+      if (!problems.isEmpty()) {
+        throw new ConfigException(String.join("; ", problems));
+      }
+      Optional<String> bot = env.get("SLACK_BOT_TOKEN");
+      if (bot.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Settings(
+              bot.get(),
+              env.get("SLACK_SIGNING_SECRET"),
+              env.get("SLACK_APP_TOKEN"),
+              env.get("SLACK_API_URL")));
+    }
+
+    /**
+     * Every problem with the Slack variables, for the start-up check to list at once; empty when
+     * Slack is configured correctly or not at all. Never contains a token.
+     */
+    public static List<String> problems(Environment env) {
       Optional<String> bot = env.get("SLACK_BOT_TOKEN");
       Optional<String> secret = env.get("SLACK_SIGNING_SECRET");
       Optional<String> app = env.get("SLACK_APP_TOKEN");
       Optional<String> api = env.get("SLACK_API_URL");
-      if (bot.isEmpty() && secret.isEmpty() && app.isEmpty()) {
-        return Optional.empty();
-      }
-      List<String> problems = problems(bot, secret, app, api);
-      if (!problems.isEmpty()) {
-        throw new ConfigException(String.join("; ", problems));
-      }
-      return Optional.of(new Settings(bot.get(), secret, app, api));
-    }
-
-    private static List<String> problems(
-        Optional<String> bot, Optional<String> secret, Optional<String> app, Optional<String> api) {
       List<String> problems = new ArrayList<>();
-      if (bot.isEmpty() || bot.get().isBlank()) {
-        problems.add("SLACK_BOT_TOKEN is required when Slack is configured");
+      if (bot.isEmpty() && secret.isEmpty() && app.isEmpty()) {
+        if (api.isPresent()) {
+          problems.add("SLACK_API_URL is set but SLACK_BOT_TOKEN is not");
+        }
+        return problems;
+      }
+      if (bot.isEmpty()) {
+        problems.add(
+            (secret.isPresent() ? "SLACK_SIGNING_SECRET" : "SLACK_APP_TOKEN")
+                + " is set but SLACK_BOT_TOKEN is not");
       } else if (!bot.get().startsWith("xoxb-")) {
         problems.add("SLACK_BOT_TOKEN must be a bot token (xoxb-…)");
       }
-      if (secret.filter(s -> !s.isBlank()).isEmpty() && app.filter(s -> !s.isBlank()).isEmpty()) {
+      if (bot.isPresent() && secret.isEmpty() && app.isEmpty()) {
         problems.add(
-            "Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)");
+            "SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor"
+                + " SLACK_APP_TOKEN (Socket Mode) is");
       }
       if (app.isPresent() && !app.get().startsWith("xapp-")) {
         problems.add("SLACK_APP_TOKEN must be an app-level token (xapp-…)");
       }
-      if (api.isPresent()) {
-        try {
-          URI uri = URI.create(api.get());
-          if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
-              || uri.getHost() == null) {
-            throw new IllegalArgumentException();
-          }
-        } catch (IllegalArgumentException e) {
-          problems.add("SLACK_API_URL must be an http(s) URL such as https://slack.com/api/");
-        }
+      if (api.isPresent() && !httpUrl(api.get())) {
+        problems.add("SLACK_API_URL must be an http(s) URL such as https://slack.com/api/");
       }
       return problems;
+    }
+
+    private static boolean httpUrl(String value) {
+      try {
+        URI uri = URI.create(value);
+        return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+            && uri.getHost() != null;
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
     }
 
     public boolean httpMode() {

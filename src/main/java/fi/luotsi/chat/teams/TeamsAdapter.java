@@ -108,6 +108,18 @@ public final class TeamsAdapter implements AutoCloseable {
       return Optional.of(settings);
     }
 
+    /**
+     * Every problem with the Teams variables for a server bound as {@code serverOnLoopback} says,
+     * for the start-up check to list at once; empty when Teams is configured correctly or off.
+     */
+    public static List<String> problems(Environment env, boolean serverOnLoopback) {
+      try {
+        return fromEnvironment(env, serverOnLoopback).map(Settings::problems).orElse(List.of());
+      } catch (ConfigException e) {
+        return List.of(e.getMessage());
+      }
+    }
+
     /** Local mode: no app id, no authentication. */
     public boolean localMode() {
       return appId.isEmpty();

@@ -46,7 +46,7 @@ class SlackSettingsTest {
                     new Environment(
                         Map.of("SLACK_APP_TOKEN", "xoxb-wrong", "SLACK_API_URL", "slack.com"))))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("SLACK_BOT_TOKEN is required")
+        .hasMessageContaining("SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not")
         .hasMessageContaining("SLACK_APP_TOKEN must be an app-level token")
         .hasMessageContaining("SLACK_API_URL must be an http(s) URL")
         .hasMessageNotContaining("xoxb-wrong");
@@ -57,6 +57,7 @@ class SlackSettingsTest {
     assertThatThrownBy(
             () -> SlackAdapter.Settings.from(new Environment(Map.of("SLACK_BOT_TOKEN", "xoxb-1"))))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)");
+        .hasMessageContaining(
+            "neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode)");
   }
 }
