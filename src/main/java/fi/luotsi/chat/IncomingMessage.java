@@ -1,6 +1,7 @@
 package fi.luotsi.chat;
 
 import fi.luotsi.knowledge.Language;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param userLanguage the user's language as the platform reports it (Slack user locale, Teams
  *     activity locale, browser language); empty when unknown
  * @param direct whether the conversation is a private one with the bot (a DM or personal chat)
+ * @param attachments files sent with the message (not yet downloaded), in the order sent
  */
 public record IncomingMessage(
     Platform platform,
@@ -25,7 +27,8 @@ public record IncomingMessage(
     String text,
     Button.Action action,
     Optional<Language> userLanguage,
-    boolean direct) {
+    boolean direct,
+    List<Attachment> attachments) {
 
   public IncomingMessage {
     Objects.requireNonNull(platform, "platform");
@@ -34,6 +37,19 @@ public record IncomingMessage(
     text = text == null ? "" : text.strip();
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(userLanguage, "userLanguage");
+    attachments = List.copyOf(attachments);
+  }
+
+  /** A message without attachments. */
+  public IncomingMessage(
+      Platform platform,
+      String userId,
+      String conversationId,
+      String text,
+      Button.Action action,
+      Optional<Language> userLanguage,
+      boolean direct) {
+    this(platform, userId, conversationId, text, action, userLanguage, direct, List.of());
   }
 
   /** Typed text in a private conversation. */
@@ -44,11 +60,19 @@ public record IncomingMessage(
   }
 
   public IncomingMessage withUserLanguage(Optional<Language> language) {
-    return new IncomingMessage(platform, userId, conversationId, text, action, language, direct);
+    return new IncomingMessage(
+        platform, userId, conversationId, text, action, language, direct, attachments);
   }
 
   public IncomingMessage inChannel() {
-    return new IncomingMessage(platform, userId, conversationId, text, action, userLanguage, false);
+    return new IncomingMessage(
+        platform, userId, conversationId, text, action, userLanguage, false, attachments);
+  }
+
+  /** The same message with these files attached. */
+  public IncomingMessage withAttachments(List<Attachment> files) {
+    return new IncomingMessage(
+        platform, userId, conversationId, text, action, userLanguage, direct, files);
   }
 
   public boolean isButtonPress() {
