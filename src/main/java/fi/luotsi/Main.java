@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.luotsi.answer.Answer;
 import fi.luotsi.answer.AnswerEngine;
 import fi.luotsi.bench.Benchmark;
+import fi.luotsi.bench.Calibration;
+import fi.luotsi.bench.EvalQuestion;
+import fi.luotsi.bench.EvaluationSet;
 import fi.luotsi.chat.Conversation;
 import fi.luotsi.chat.IncomingMessage;
 import fi.luotsi.chat.MemoryQuestionLog;
@@ -31,9 +34,11 @@ import fi.luotsi.session.ProgrammeFile;
 import fi.luotsi.store.Database;
 import fi.luotsi.store.StoreException;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -65,6 +70,7 @@ import picocli.CommandLine.Parameters;
       Main.Ask.class,
       Main.Chat.class,
       Main.Bench.class,
+      Main.Calibrate.class,
       Main.TeamsPackage.class,
       Main.Broadcast.class,
       Main.BenchBroadcast.class,
@@ -323,6 +329,43 @@ public final class Main implements Callable<Integer> {
       Path dir = knowledge != null ? knowledge : Environment.system().knowledgeDir();
       new Benchmark(utf8(System.out))
           .run(Application.loadKnowledge(dir), split, generated, !qualityOnly, failures);
+      return 0;
+    }
+  }
+
+  /** Fits the decline model on the dev split and writes it where the jar's resources come from. */
+  @Command(
+      name = "calibrate",
+      description = {
+        "Fit the decline model (when to say \"I don't know\") on the evaluation's dev split,",
+        "print its cross-validated figures and write it to --output."
+      })
+  static final class Calibrate implements Callable<Integer> {
+    @Option(names = "--knowledge", description = "Knowledge directory (default: knowledge/).")
+    Path knowledge;
+
+    @Option(
+        names = {"-o", "--output"},
+        description = "Properties file to write (default: ${DEFAULT-VALUE}).")
+    Path output = Path.of("src/main/resources/fi/luotsi/answer/decline-model.properties");
+
+    @Override
+    public Integer call() throws IOException {
+      Path dir = knowledge != null ? knowledge : Environment.system().knowledgeDir();
+      PrintStream out = utf8(System.out);
+      try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(null)) {
+        index.rebuild(Application.loadKnowledge(dir));
+        List<EvalQuestion> dev =
+            EvaluationSet.load().stream().filter(q -> q.split().equals("dev")).toList();
+        Calibration.Result result = Calibration.fit(index, dev);
+        Calibration.print(result, out);
+        Files.writeString(
+            output,
+            "# Decline model of fi.luotsi.answer.DeclineModel, written by `calibrate` (fitted on the"
+                + " dev split).\n"
+                + result.model().toProperties());
+        out.println("Written to " + output);
+      }
       return 0;
     }
   }

@@ -26,7 +26,8 @@ public sealed interface Answer {
    *
    * @param section the answering section
    * @param related up to two other sections worth following up
-   * @param confidence the coverage of the question by the section (0 to 1)
+   * @param confidence the decline model's probability that the section answers the question (0 to
+   *     1)
    */
   record Found(
       String question,

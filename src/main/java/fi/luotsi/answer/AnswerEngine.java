@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * Answers a question from the knowledge index: the best section when the question is well covered
- * by it, otherwise {@link Answer.NoMatch}. The decision uses query coverage (comparable across
- * questions), never a raw BM25 score; its threshold is chosen on the evaluation's dev split.
+ * by it, otherwise {@link Answer.NoMatch}. The decision ({@link DeclineModel}) uses signals that
+ * are comparable across questions, never a raw BM25 score; it is fitted on the evaluation's dev
+ * split.
  *
  * <p>A Swedish or English question is searched among sections of its language first; when none
  * answers it, among the Finnish ones (the reply then says the text exists only in Finnish).
@@ -29,16 +30,27 @@ public final class AnswerEngine {
   /**
    * When to answer.
    *
-   * @param minCoverage the least coverage of the question by the best section
+   * @param decline whether the best section answers the question
    * @param relatedCoverage the least coverage for a section to be offered as related
    */
-  public record Policy(double minCoverage, double relatedCoverage) {
-    /** Chosen on the dev split. */
-    public static final Policy DEFAULT = new Policy(0.45, 0.45);
+  public record Policy(DeclineModel decline, double relatedCoverage) {
+    public Policy {
+      Objects.requireNonNull(decline, "decline");
+    }
+
+    /** The shipped decline model; related sections chosen on the dev split. */
+    public static Policy standard() {
+      return new Policy(DeclineModel.shipped(), 0.45);
+    }
+
+    /** Answers when the best section's coverage reaches {@code minCoverage}. */
+    public static Policy coverageAtLeast(double minCoverage, double relatedCoverage) {
+      return new Policy(DeclineModel.coverageAtLeast(minCoverage), relatedCoverage);
+    }
   }
 
   public AnswerEngine(KnowledgeIndex index) {
-    this(index, Policy.DEFAULT);
+    this(index, Policy.standard());
   }
 
   public AnswerEngine(KnowledgeIndex index, Policy policy) {
@@ -79,7 +91,8 @@ public final class AnswerEngine {
       return Optional.empty();
     }
     Hit best = result.hits().get(0);
-    if (best.coverage() < policy.minCoverage()) {
+    double confidence = policy.decline().probability(best, result);
+    if (confidence < policy.decline().threshold()) {
       return Optional.empty();
     }
     List<Section> related = new ArrayList<>();
@@ -93,7 +106,6 @@ public final class AnswerEngine {
       }
     }
     return Optional.of(
-        new Answer.Found(
-            question, language, best.section(), related, best.coverage(), result.hits()));
+        new Answer.Found(question, language, best.section(), related, confidence, result.hits()));
   }
 }

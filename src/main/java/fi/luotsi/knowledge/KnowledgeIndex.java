@@ -62,11 +62,22 @@ public interface KnowledgeIndex extends AutoCloseable {
    * @param hits best first
    * @param contentWords how many content words the question had after removing question words and
    *     stopwords (0 means there was nothing to search for)
+   * @param unknownShare the IDF-weighted share of those content words that no section of the
+   *     knowledge base contains at all (0 to 1); a question built around words the knowledge base
+   *     never uses is probably about something else
    */
-  record SearchResult(Language language, List<Hit> hits, int contentWords) {
+  record SearchResult(Language language, List<Hit> hits, int contentWords, double unknownShare) {
     public SearchResult {
       Objects.requireNonNull(language, "language");
       hits = List.copyOf(hits);
+      if (!(unknownShare >= 0 && unknownShare <= 1)) {
+        throw new IllegalArgumentException("unknownShare must be within 0..1: " + unknownShare);
+      }
+    }
+
+    /** A result of an index that does not know which words are unknown. */
+    public SearchResult(Language language, List<Hit> hits, int contentWords) {
+      this(language, hits, contentWords, 0);
     }
   }
 }

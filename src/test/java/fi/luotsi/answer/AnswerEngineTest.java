@@ -154,7 +154,7 @@ class AnswerEngineTest {
       AnswerEngine engine =
           new AnswerEngine(
               new PreparedIndex(new Hit(a, 9, 0.6), new Hit(b, 5, 0.9)),
-              new AnswerEngine.Policy(0.6, 0.45));
+              AnswerEngine.Policy.coverageAtLeast(0.6, 0.45));
 
       Answer answer = engine.answer("kysymys", Optional.empty());
 
@@ -163,7 +163,7 @@ class AnswerEngineTest {
           .satisfies(
               found -> {
                 assertThat(found.section()).isEqualTo(a);
-                assertThat(found.confidence()).isEqualTo(0.6);
+                assertThat(found.confidence()).isEqualTo(0.5); // exactly at the threshold
               });
     }
 
@@ -172,7 +172,7 @@ class AnswerEngineTest {
       AnswerEngine engine =
           new AnswerEngine(
               new PreparedIndex(new Hit(a, 9, 0.59), new Hit(b, 5, 0.9)),
-              new AnswerEngine.Policy(0.6, 0.45));
+              AnswerEngine.Policy.coverageAtLeast(0.6, 0.45));
 
       Answer answer = engine.answer("kysymys", Optional.empty());
 
@@ -190,7 +190,7 @@ class AnswerEngineTest {
                   new Hit(c, 7, 0.5),
                   new Hit(d, 6, 0.45),
                   new Hit(section("e.md#e", Language.FI), 5, 0.8)),
-              new AnswerEngine.Policy(0.6, 0.45));
+              AnswerEngine.Policy.coverageAtLeast(0.6, 0.45));
 
       Answer.Found found = (Answer.Found) engine.answer("kysymys", Optional.empty());
 

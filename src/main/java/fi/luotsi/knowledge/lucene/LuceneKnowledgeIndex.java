@@ -279,7 +279,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     SearchResult search(String question, Language language, int limit, BM25Similarity sim) {
       QueryPlan.Planned planned = plan.plan(question, language);
       if (planned.query().isEmpty() || sections.isEmpty()) {
-        return new SearchResult(language, List.of(), planned.contentWords());
+        return new SearchResult(
+            language, List.of(), planned.contentWords(), coverage.unknownShare(planned.terms()));
       }
       try {
         IndexSearcher searcher = new IndexSearcher(reader);
@@ -293,7 +294,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
           hits.add(new Hit(section, scoreDoc.score, coverage.of(planned.terms(), section)));
         }
         rerank(hits);
-        return new SearchResult(language, hits, planned.contentWords());
+        return new SearchResult(
+            language, hits, planned.contentWords(), coverage.unknownShare(planned.terms()));
       } catch (IOException e) {
         throw new UncheckedIOException("knowledge search failed", e);
       }

@@ -164,7 +164,12 @@ final class QueryPlan {
         Query term = new TermQuery(new Term(LuceneKnowledgeIndex.PLAIN, similar));
         // Closer words count more, as FuzzyQuery's scoring does.
         float boost =
-            similar.equals(word) ? 1f : Levenshtein.within(word, similar, 1) ? 0.8f : 0.6f;
+            similar.equals(word)
+                ? 1f
+                : Vocabulary.fold(similar).equals(Vocabulary.fold(word))
+                        || Levenshtein.within(word, similar, 1)
+                    ? 0.8f
+                    : 0.6f;
         alternatives.add(new BoostQuery(term, boost));
       }
       if (!alternatives.isEmpty()) {

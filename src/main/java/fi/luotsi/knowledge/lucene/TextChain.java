@@ -27,8 +27,8 @@ import org.tartarus.snowball.ext.SwedishStemmer;
  *
  * <ul>
  *   <li>{@link Kind#STEM}: colon-ending strip, StandardTokenizer, lower case, the language's
- *       stopwords, (query side: question words), Snowball or Porter stemmer, Finnish stem
- *       overrides, (query side: synonyms).
+ *       stopwords, (query side: question words), Snowball or Porter stemmer, Finnish stem endings
+ *       joined ({@link FinnishStemEndings}) and stem overrides, (query side: synonyms).
  *   <li>{@link Kind#PLAIN}: unstemmed lower-case words, for exact forms and fuzzy matching.
  *   <li>{@link Kind#GRAM}: character 4-grams of each word (words of fewer letters kept whole),
  *       which absorb compounds, inflection the stemmer misses and many typos.
@@ -98,7 +98,7 @@ final class TextChain extends Analyzer {
       case STEM -> {
         ts =
             switch (language) {
-              case FI -> new SnowballFilter(ts, new FinnishStemmer());
+              case FI -> new FinnishStemEndings(new SnowballFilter(ts, new FinnishStemmer()));
               case SV -> new SnowballFilter(ts, new SwedishStemmer());
               case EN -> new PorterStemFilter(ts);
             };

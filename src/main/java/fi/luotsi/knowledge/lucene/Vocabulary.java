@@ -20,6 +20,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class Vocabulary {
   private final Map<Character, List<String>> byFirstLetter = new HashMap<>();
+  private final Map<String, List<String>> byFolded = new HashMap<>();
 
   Vocabulary(IndexReader reader, String field) {
     try {
@@ -32,6 +33,10 @@ final class Vocabulary {
         String word = term.utf8ToString();
         if (!word.isEmpty()) {
           byFirstLetter.computeIfAbsent(word.charAt(0), k -> new ArrayList<>()).add(word);
+          String folded = fold(word);
+          if (!folded.equals(word)) {
+            byFolded.computeIfAbsent(folded, k -> new ArrayList<>()).add(word);
+          }
         }
       }
     } catch (IOException e) {
@@ -40,21 +45,38 @@ final class Vocabulary {
   }
 
   /**
-   * Index words within {@code maxEdits} of {@code word} sharing its first letter (the first letter
-   * is rarely mistyped), the word itself included when indexed; at most {@code limit}.
+   * A word with the Nordic letters written without their dots and ring (ä → a, ö → o, å → a), as
+   * people type on a keyboard without them: {@code hallintosaanto} for {@code hallintosääntö}.
+   */
+  static String fold(String word) {
+    return word.replace('ä', 'a').replace('ö', 'o').replace('å', 'a');
+  }
+
+  /**
+   * Index words written the same apart from dots and rings (see {@link #fold}), then words within
+   * {@code maxEdits} of {@code word} sharing its first letter (the first letter is rarely
+   * mistyped), the word itself included when indexed; at most {@code limit}.
    */
   List<String> similar(String word, int maxEdits, int limit) {
     List<String> out = new ArrayList<>();
     if (word.isEmpty()) {
       return out;
     }
+    for (String candidate : byFolded.getOrDefault(fold(word), List.of())) {
+      if (!candidate.equals(word) && out.size() < limit) {
+        out.add(candidate);
+      }
+    }
     for (String candidate : byFirstLetter.getOrDefault(word.charAt(0), List.of())) {
+      if (out.size() == limit) {
+        break;
+      }
+      if (out.contains(candidate)) {
+        continue;
+      }
       if (Math.abs(candidate.length() - word.length()) <= maxEdits
           && Levenshtein.within(word, candidate, maxEdits)) {
         out.add(candidate);
-        if (out.size() == limit) {
-          break;
-        }
       }
     }
     return out;

@@ -80,6 +80,8 @@ class LuceneKnowledgeIndexTest {
         // typos
         "milloin luottamushenkilö on esteelinen          | " + GROUNDS,
         "mikä on talousarvo                              | " + BUDGET,
+        // typed without the dots of ä and ö
+        "keita laheisiksi lasketaan                      | " + RELATIVES,
       })
   void findsTheFinnishSectionThatAnswersTheQuestion(String question, String expected) {
     assertThat(top(question, Language.FI)).isEqualTo(expected);
@@ -122,6 +124,18 @@ class LuceneKnowledgeIndexTest {
 
     assertThat(result.contentWords()).isEqualTo(1);
     assertThat(result.hits()).allSatisfy(h -> assertThat(h.coverage()).isZero());
+  }
+
+  @Test
+  void theUnknownShareIsTheWeightOfWordsNoSectionContains() {
+    assertThat(index.search("Mikä on kvanttikromodynamiikka?", Language.FI, 10).unknownShare())
+        .isEqualTo(1.0);
+    assertThat(index.search("jäävi luottamushenkilö", Language.FI, 10).unknownShare()).isZero();
+    assertThat(
+            index
+                .search("jäävi luottamushenkilö kvanttikromodynamiikka", Language.FI, 10)
+                .unknownShare())
+        .isStrictlyBetween(0.0, 1.0);
   }
 
   @Test

@@ -1,0 +1,116 @@
+package fi.luotsi.answer;
+
+import fi.luotsi.knowledge.KnowledgeIndex.Hit;
+import fi.luotsi.knowledge.KnowledgeIndex.SearchResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Whether the best section answers the question: a logistic model over three signals that are
+ * comparable across questions (never a raw BM25 score):
+ *
+ * <ul>
+ *   <li>{@code coverage}: the IDF-weighted share of the question's content words the section
+ *       contains;
+ *   <li>{@code unknownShare}: the share of the question's words that no section contains at all;
+ *   <li>{@code knownCoverage}: the coverage counted over the words the knowledge base knows, so
+ *       that a colloquial question with a few odd words is not declined for them alone.
+ * </ul>
+ *
+ * <p>The weights are fitted on the evaluation's dev split by {@code bench --calibrate}, which also
+ * chooses the threshold by cross-validation on dev; they live in {@code decline-model.properties}.
+ *
+ * @param intercept the model's constant term
+ * @param coverage the weight of the coverage
+ * @param unknownShare the weight of the unknown-word share
+ * @param knownCoverage the weight of the coverage over known words
+ * @param threshold the least probability of being answerable at which the bot answers
+ */
+public record DeclineModel(
+    double intercept,
+    double coverage,
+    double unknownShare,
+    double knownCoverage,
+    double threshold) {
+
+  private static final String RESOURCE = "decline-model.properties";
+
+  public DeclineModel {
+    if (!(threshold > 0 && threshold < 1)) {
+      throw new IllegalArgumentException("threshold must be between 0 and 1: " + threshold);
+    }
+  }
+
+  /** The model shipped in the jar, fitted on the dev split. */
+  public static DeclineModel shipped() {
+    try (InputStream in = DeclineModel.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return new DeclineModel(
+          number(p, "intercept"),
+          number(p, "coverage"),
+          number(p, "unknownShare"),
+          number(p, "knownCoverage"),
+          number(p, "threshold"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  /**
+   * A plain coverage threshold written as a model: answers exactly when the coverage reaches {@code
+   * minCoverage}. Useful where only coverage matters (tests, small custom knowledge bases).
+   */
+  public static DeclineModel coverageAtLeast(double minCoverage) {
+    double steepness = 1000;
+    return new DeclineModel(-steepness * minCoverage, steepness, 0, 0, 0.5);
+  }
+
+  private static double number(Properties p, String key) {
+    String value = p.getProperty(key);
+    if (value == null) {
+      throw new IllegalStateException(RESOURCE + " has no " + key);
+    }
+    return Double.parseDouble(value.strip());
+  }
+
+  /** The three signals of a candidate, in the model's order. */
+  public static double[] features(Hit best, SearchResult result) {
+    double unknown = result.unknownShare();
+    double known = unknown < 1 ? Math.min(1, best.coverage() / (1 - unknown)) : 0;
+    return new double[] {best.coverage(), unknown, known};
+  }
+
+  /** The probability that the question is answered by {@code best}. */
+  public double probability(Hit best, SearchResult result) {
+    return probability(features(best, result));
+  }
+
+  double probability(double[] f) {
+    double z = intercept + coverage * f[0] + unknownShare * f[1] + knownCoverage * f[2];
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  /** Whether to answer with {@code best}. */
+  public boolean answers(Hit best, SearchResult result) {
+    return probability(best, result) >= threshold;
+  }
+
+  /** The model as the properties file stores it. */
+  public String toProperties() {
+    return String.format(
+        Locale.ROOT,
+        "intercept=%.6f%ncoverage=%.6f%nunknownShare=%.6f%nknownCoverage=%.6f%nthreshold=%.3f%n",
+        intercept,
+        coverage,
+        unknownShare,
+        knownCoverage,
+        threshold);
+  }
+}
