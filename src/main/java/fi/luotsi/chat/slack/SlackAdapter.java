@@ -17,6 +17,7 @@ import fi.luotsi.store.Database;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * Both may run at once. Every request is acknowledged at once and answered from a small pool of
- * reply threads. {@link #messenger()} is the outbound port for reminders and broadcasts.
+ * reply threads. {@link #messenger()} is the outbound port for reminders and broadcasts. Files sent
+ * to the bot reach the core as attachments that download on demand ({@code SlackFiles}; the app
+ * needs the {@code files:read} scope).
  */
 public final class SlackAdapter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
@@ -177,6 +180,7 @@ public final class SlackAdapter implements AutoCloseable {
   private final SlackWebApi api;
   private final ExecutorService replyExecutor;
   private final SlackMessenger messenger;
+  private final SlackFiles files;
   private SocketModeApp socketMode;
 
   /**
@@ -201,6 +205,16 @@ public final class SlackAdapter implements AutoCloseable {
 
   private SlackAdapter(
       Settings settings, ConversationHandler handler, Clock clock, Optional<Database> database) {
+    this(settings, handler, clock, database, SlackFiles.DEFAULT_TIMEOUT);
+  }
+
+  /** For tests: file downloads time out after {@code downloadTimeout}. */
+  SlackAdapter(
+      Settings settings,
+      ConversationHandler handler,
+      Clock clock,
+      Optional<Database> database,
+      Duration downloadTimeout) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(handler, "handler");
@@ -242,7 +256,9 @@ public final class SlackAdapter implements AutoCloseable {
         database
             .<DeliveryLedger>map(db -> new JdbcLedger(db.dataSource(), clock))
             .orElseGet(() -> new MemoryLedger(clock, 20_000));
-    new SlackListeners(replies, ledger).register(app);
+    this.files =
+        new SlackFiles(api.methods(), settings.botToken(), settings.apiUrl(), downloadTimeout);
+    new SlackListeners(replies, ledger, files).register(app);
     this.messenger = new SlackMessenger(api.methods(), pacer);
   }
 
@@ -363,6 +379,7 @@ public final class SlackAdapter implements AutoCloseable {
     }
     app.stop();
     app.executorService().shutdownNow();
+    files.close();
     try {
       slack.close();
     } catch (Exception e) {

@@ -8,6 +8,8 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import fi.luotsi.chat.Attachment;
 import fi.luotsi.chat.Button;
 import fi.luotsi.chat.IncomingMessage;
 import fi.luotsi.chat.Platform;
@@ -24,15 +26,17 @@ import org.slf4j.LoggerFactory;
  * three seconds. The same listeners serve HTTP and Socket Mode.
  *
  * <ul>
- *   <li>a direct message is answered in the DM (in its thread if it was in one);
- *   <li>a mention in a channel is answered in the message's thread, never at channel level;
+ *   <li>a direct message is answered in the DM (in its thread if it was in one); files sent with it
+ *       (subtype {@code file_share}) reach the core as attachments, also when the text is empty;
+ *   <li>a mention in a channel is answered in the message's thread, never at channel level, with
+ *       the files shared with the mention as attachments;
  *   <li>{@code /luotsi text} is answered privately with a button to share the answer;
  *   <li>a button press goes to the core with its action and value;
  *   <li>opening the App Home tab publishes the core's help as the tab.
  * </ul>
  *
- * Other bots' messages, message subtypes (edits, joins, …), channel messages without a mention and
- * repeated deliveries of the same event are acknowledged and ignored.
+ * Other bots' messages, message subtypes other than file shares (edits, joins, …), channel messages
+ * without a mention and repeated deliveries of the same event are acknowledged and ignored.
  */
 final class SlackListeners {
   private static final Logger log = LoggerFactory.getLogger(SlackListeners.class);
@@ -44,10 +48,12 @@ final class SlackListeners {
 
   private final SlackReplies replies;
   private final DeliveryLedger ledger;
+  private final SlackFiles files;
 
-  SlackListeners(SlackReplies replies, DeliveryLedger ledger) {
+  SlackListeners(SlackReplies replies, DeliveryLedger ledger, SlackFiles files) {
     this.replies = Objects.requireNonNull(replies, "replies");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.files = Objects.requireNonNull(files, "files");
   }
 
   void register(App app) {
@@ -55,6 +61,14 @@ final class SlackListeners {
         MessageEvent.class,
         (payload, ctx) -> {
           onDirectMessage(payload, ctx);
+          return ctx.ack();
+        });
+    // Bolt routes message events by subtype: a message with files is "message:file_share", which
+    // the plain message listener never sees.
+    app.event(
+        MessageFileShareEvent.class,
+        (payload, ctx) -> {
+          onFileShare(payload, ctx);
           return ctx.ack();
         });
     app.event(
@@ -95,8 +109,46 @@ final class SlackListeners {
       return;
     }
     replies.answerLater(
-        typed(event.getUser(), event.getChannel(), event.getText(), ctx.getBotUserId(), true),
+        typed(event.getUser(), event.getChannel(), event.getText(), ctx.getBotUserId(), true)
+            .withAttachments(files.attachments(event.getFiles())),
         new Destination.Post(event.getChannel(), Optional.ofNullable(event.getThreadTs())));
+  }
+
+  /**
+   * Files sent in a DM, with or without text. The event has no {@code bot_id}; in a DM with the bot
+   * the only other sender is the bot itself, whose events Bolt drops and whose user id is checked
+   * here too.
+   */
+  private void onFileShare(EventsApiPayload<MessageFileShareEvent> payload, EventContext ctx) {
+    MessageFileShareEvent event = payload.getEvent();
+    if (!"im".equals(event.getChannelType())
+        || event.getUser() == null
+        || event.getUser().equals(ctx.getBotUserId())
+        || Boolean.TRUE.equals(event.getDisplayAsBot())) {
+      return;
+    }
+    if (!fresh(payload.getEventId(), event.getChannel(), event.getTs(), ctx)) {
+      return;
+    }
+    List<Attachment> attachments = files.attachments(event.getFiles());
+    log.info(
+        "Slack DM from {} with {} file(s): {}",
+        event.getUser(),
+        attachments.size(),
+        describe(attachments));
+    replies.answerLater(
+        typed(event.getUser(), event.getChannel(), event.getText(), ctx.getBotUserId(), true)
+            .withAttachments(attachments),
+        new Destination.Post(event.getChannel(), Optional.ofNullable(event.getThreadTs())));
+  }
+
+  /** Names and sizes for the log; never content. */
+  static String describe(List<Attachment> attachments) {
+    return String.join(
+        ", ",
+        attachments.stream()
+            .map(a -> a.fileName() + " (" + (a.size() < 0 ? "?" : a.size()) + " bytes)")
+            .toList());
   }
 
   private void onMention(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
@@ -113,7 +165,8 @@ final class SlackListeners {
     }
     String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
     replies.answerLater(
-        typed(event.getUser(), event.getChannel(), event.getText(), ctx.getBotUserId(), false),
+        typed(event.getUser(), event.getChannel(), event.getText(), ctx.getBotUserId(), false)
+            .withAttachments(files.attachments(event.getFiles())),
         new Destination.Post(event.getChannel(), Optional.of(thread)));
   }
 

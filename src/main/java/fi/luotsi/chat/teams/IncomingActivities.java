@@ -7,6 +7,7 @@ import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.Entity;
 import com.microsoft.bot.schema.Mention;
 import com.microsoft.bot.schema.Serialization;
+import fi.luotsi.chat.Attachment;
 import fi.luotsi.chat.Button;
 import fi.luotsi.chat.IncomingMessage;
 import fi.luotsi.chat.Platform;
@@ -17,20 +18,23 @@ import java.util.Optional;
 
 /**
  * Maps Teams message activities to {@link IncomingMessage}s: typed text with the bot's mention
- * stripped, or a press of an {@code Action.Submit} button that {@link AdaptiveCardRenderer} made.
+ * stripped and the files sent with it ({@link TeamsFiles}), or a press of an {@code Action.Submit}
+ * button that {@link AdaptiveCardRenderer} made.
  */
 final class IncomingActivities {
   private IncomingActivities() {}
 
   /**
    * The message for the chat core, or empty when the activity is not addressed to the bot: a
-   * channel or group message that does not mention it, an empty message, or a press of a button
-   * that is not ours.
+   * channel or group message that does not mention it, a message with neither text nor files, or a
+   * press of a button that is not ours.
    *
    * @param activity a message activity
    * @param locale the activity's locale as Teams sent it (the adapter clears it on the activity)
+   * @param files turns the activity's file attachments into the core's attachments
    */
-  static Optional<IncomingMessage> toIncoming(Activity activity, Optional<String> locale) {
+  static Optional<IncomingMessage> toIncoming(
+      Activity activity, Optional<String> locale, TeamsFiles files) {
     ChannelAccount from = activity.getFrom();
     ConversationAccount conversation = activity.getConversation();
     if (from == null || conversation == null || conversation.getId() == null) {
@@ -65,12 +69,20 @@ final class IncomingActivities {
       return Optional.empty();
     }
     String text = stripMentions(activity.getText(), mentions);
-    if (text.isEmpty()) {
+    List<Attachment> attachments = files.attachments(activity.getAttachments());
+    if (text.isEmpty() && attachments.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         new IncomingMessage(
-            Platform.TEAMS, userId, conversationId, text, Button.Action.NONE, language, direct));
+            Platform.TEAMS,
+            userId,
+            conversationId,
+            text,
+            Button.Action.NONE,
+            language,
+            direct,
+            attachments));
   }
 
   /** Personal chats are private; channels and group chats are not. */

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * one the adapter runs in <em>local mode</em>: anonymous, for the Bot Framework Emulator and the
  * Microsoft 365 Agents Playground. Local mode is allowed only while the server listens on loopback,
  * or when it is requested explicitly ({@code LUOTSI_TEAMS_LOCAL=true}); start-up says which mode
- * runs. Close it after the HTTP server.
+ * runs. Files sent to the bot in a personal chat reach the core as attachments that download on
+ * demand (the app manifest declares {@code supportsFiles}). Close it after the HTTP server.
  */
 public final class TeamsAdapter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TeamsAdapter.class);
@@ -174,16 +175,29 @@ public final class TeamsAdapter implements AutoCloseable {
     }
   }
 
-  /** Replaceable collaborators for tests (a fake OpenID endpoint and token service, a pacer). */
+  /**
+   * Replaceable collaborators for tests (a fake OpenID endpoint and token service, a pacer, a
+   * shorter download timeout).
+   */
   record Wiring(
       Optional<String> openIdMetadataUrl,
       TeamsBotAdapter.CredentialsFactory credentials,
-      SendPacer pacer) {}
+      SendPacer pacer,
+      Duration downloadTimeout) {
+
+    Wiring(
+        Optional<String> openIdMetadataUrl,
+        TeamsBotAdapter.CredentialsFactory credentials,
+        SendPacer pacer) {
+      this(openIdMetadataUrl, credentials, pacer, TeamsFiles.DEFAULT_TIMEOUT);
+    }
+  }
 
   private final Settings settings;
   private final TeamsBotAdapter botAdapter;
   private final TeamsBot bot;
   private final TeamsMessenger messenger;
+  private final TeamsFiles files;
   private final ExecutorService coreExecutor = Executors.newVirtualThreadPerTaskExecutor();
 
   /**
@@ -220,7 +234,9 @@ public final class TeamsAdapter implements AutoCloseable {
         new TeamsBotAdapter(
             settings, wiring.openIdMetadataUrl(), wiring.credentials(), HTTP_TIMEOUT);
     this.botAdapter.setOnTurnError(this::onTurnError);
-    this.bot = new TeamsBot(handler, references, coreExecutor);
+    // Download links are pre-authenticated; plain http only for a local connector.
+    this.files = new TeamsFiles(settings.localMode(), wiring.downloadTimeout());
+    this.bot = new TeamsBot(handler, references, coreExecutor, files);
     this.messenger =
         new TeamsMessenger(
             botAdapter, references, wiring.pacer(), clock, HTTP_TIMEOUT.multipliedBy(2));
@@ -264,11 +280,12 @@ public final class TeamsAdapter implements AutoCloseable {
     return messenger;
   }
 
-  /** Stops the adapter's HTTP client and worker threads. */
+  /** Stops the adapter's HTTP clients and worker threads. */
   @Override
   public void close() {
     coreExecutor.shutdown();
     botAdapter.close();
+    files.close();
   }
 
   /** A turn failed: log it once and, unless Teams itself is unreachable, apologise. */

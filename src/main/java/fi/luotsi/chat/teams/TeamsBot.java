@@ -36,22 +36,35 @@ final class TeamsBot extends TeamsActivityHandler {
   private final ConversationHandler handler;
   private final ConversationReferenceStore references;
   private final Executor coreExecutor;
+  private final TeamsFiles files;
 
   TeamsBot(
-      ConversationHandler handler, ConversationReferenceStore references, Executor coreExecutor) {
+      ConversationHandler handler,
+      ConversationReferenceStore references,
+      Executor coreExecutor,
+      TeamsFiles files) {
     this.handler = Objects.requireNonNull(handler, "handler");
     this.references = Objects.requireNonNull(references, "references");
     this.coreExecutor = Objects.requireNonNull(coreExecutor, "coreExecutor");
+    this.files = Objects.requireNonNull(files, "files");
   }
 
   @Override
   protected CompletableFuture<Void> onMessageActivity(TurnContext turnContext) {
     Activity activity = turnContext.getActivity();
     remember(activity);
-    Optional<IncomingMessage> message = IncomingActivities.toIncoming(activity, locale(activity));
+    Optional<IncomingMessage> message =
+        IncomingActivities.toIncoming(activity, locale(activity), files);
     if (message.isEmpty()) {
       log.debug("Ignored a Teams message that is not addressed to the bot");
       return CompletableFuture.completedFuture(null);
+    }
+    if (!message.get().attachments().isEmpty()) {
+      log.info(
+          "Teams message from {} with {} file(s): {}",
+          message.get().userId(),
+          message.get().attachments().size(),
+          String.join(", ", message.get().attachments().stream().map(a -> a.fileName()).toList()));
     }
     // The core may block (database, index): keep it off the SDK's small shared pool.
     return CompletableFuture.supplyAsync(() -> handler.handle(message.get()), coreExecutor)

@@ -21,9 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A local stand-in for Slack's Web API ({@code /api/<method>}) and for response URLs ({@code
- * /respond/<id>}). It answers the methods the adapter uses with canned JSON and records every call
- * with its parameters, so tests can assert what the bot sent. Binds to 127.0.0.1 only.
+ * A local stand-in for Slack's Web API ({@code /api/<method>}), for response URLs ({@code
+ * /respond/<id>}) and for Slack's file host ({@code /files-pri/…}, as {@code url_private_download}
+ * points to). It answers the methods the adapter uses with canned JSON and records every call with
+ * its parameters and {@code Authorization} header, so tests can assert what the bot sent. Binds to
+ * 127.0.0.1 only.
  */
 final class FakeSlackApi implements AutoCloseable {
 
@@ -45,6 +47,31 @@ final class FakeSlackApi implements AutoCloseable {
   /** A scripted answer for the next call of a method. */
   record Canned(int status, String body, String retryAfter) {}
 
+  /**
+   * What the file host answers at one path: a status, content type and content (sent with a {@code
+   * Content-Length} of {@code declaredLength}, or chunked when that is negative), extra headers
+   * such as {@code Location}, and optionally a stream of {@code streamedBytes} zeros instead of the
+   * content.
+   */
+  record ServedFile(
+      int status,
+      String contentType,
+      byte[] content,
+      long declaredLength,
+      Map<String, String> headers,
+      long streamedBytes) {
+    static ServedFile of(String contentType, byte[] content) {
+      return new ServedFile(200, contentType, content, content.length, Map.of(), 0);
+    }
+
+    static ServedFile status(int status, Map<String, String> headers) {
+      return new ServedFile(status, "text/plain", "refused".getBytes(), 7, headers, 0);
+    }
+  }
+
+  /** How much of a streamed file the fake wrote before the client hung up. */
+  record Streamed(long written, boolean finished) {}
+
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<Canned>> scripted = new ConcurrentHashMap<>();
@@ -54,6 +81,11 @@ final class FakeSlackApi implements AutoCloseable {
       "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Testikunta\",\"team_id\":\"T1\","
           + "\"user\":\"luotsi\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}";
   private volatile String socketUrl = "ws://127.0.0.1:1/";
+  private final Map<String, ServedFile> files = new ConcurrentHashMap<>();
+  private final Map<String, String> fileInfos = new ConcurrentHashMap<>();
+  private final Map<String, Streamed> streamed = new ConcurrentHashMap<>();
+  private final java.util.concurrent.CountDownLatch stall =
+      new java.util.concurrent.CountDownLatch(1);
 
   FakeSlackApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -73,6 +105,40 @@ final class FakeSlackApi implements AutoCloseable {
 
   private String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** A URL on this fake's file host, as Slack puts in {@code url_private_download}. */
+  String fileUrl(String fileId, String name) {
+    return base() + filePath(fileId, name);
+  }
+
+  static String filePath(String fileId, String name) {
+    return "/files-pri/T1-" + fileId + "/download/" + name;
+  }
+
+  /** Serves {@code file} at {@code fileUrl(fileId, name)}. */
+  void serveFile(String fileId, String name, ServedFile file) {
+    files.put(filePath(fileId, name), file);
+  }
+
+  /** Answers {@code files.info} for {@code fileId} with this file object (JSON). */
+  void fileInfo(String fileId, String fileJson) {
+    fileInfos.put(fileId, fileJson);
+  }
+
+  /** Downloads of {@code fileId} wait without answering until {@link #close()}. */
+  void stallFile(String fileId, String name) {
+    files.put(filePath(fileId, name), new ServedFile(-1, null, null, 0, Map.of(), 0));
+  }
+
+  /** How a streamed file's download went; empty until the fake stopped writing it. */
+  java.util.Optional<Streamed> streamed(String fileId, String name) {
+    return java.util.Optional.ofNullable(streamed.get(filePath(fileId, name)));
+  }
+
+  /** Calls to the file host (method {@code files-pri/…}). */
+  List<Call> fileDownloads() {
+    return calls.stream().filter(c -> c.method().startsWith("files-pri/")).toList();
   }
 
   void locale(String userId, String locale) {
@@ -127,6 +193,10 @@ final class FakeSlackApi implements AutoCloseable {
             exchange.getRequestHeaders().getFirst("Authorization"),
             received));
 
+    if (path.startsWith("/files-pri/")) {
+      serveFile(exchange, path);
+      return;
+    }
     Deque<Canned> queue = scripted.get(method);
     Canned canned = queue == null ? null : queue.poll();
     if (canned != null) {
@@ -164,6 +234,12 @@ final class FakeSlackApi implements AutoCloseable {
             yield "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"locale\":\"" + locale + "\"}}";
           }
           case "views.publish" -> "{\"ok\":true,\"view\":{\"id\":\"V1\"}}";
+          case "files.info" -> {
+            String file = fileInfos.get(params.get("file"));
+            yield file == null
+                ? "{\"ok\":false,\"error\":\"file_not_found\"}"
+                : "{\"ok\":true,\"file\":" + file + "}";
+          }
           case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketUrl + "\"}";
           case "bots.info" ->
               "{\"ok\":true,\"bot\":{\"id\":\""
@@ -172,6 +248,60 @@ final class FakeSlackApi implements AutoCloseable {
           default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
         };
     send(exchange, 200, answer);
+  }
+
+  private void serveFile(HttpExchange exchange, String path) throws IOException {
+    ServedFile file = files.get(path);
+    if (file == null) {
+      send(exchange, 404, "{\"ok\":false,\"error\":\"file_not_found\"}");
+      return;
+    }
+    if (file.status() < 0) {
+      try {
+        stall.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+      return;
+    }
+    file.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+    exchange.getResponseHeaders().add("Content-Type", file.contentType());
+    if (file.streamedBytes() > 0) {
+      stream(exchange, path, file.streamedBytes(), file.declaredLength());
+      return;
+    }
+    exchange.sendResponseHeaders(
+        file.status(), file.declaredLength() < 0 ? 0 : file.declaredLength());
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(file.content());
+    } catch (IOException e) {
+      // The client hung up, as it should on a Content-Length over its limit.
+    }
+  }
+
+  /**
+   * Writes {@code total} zeros (chunked when {@code declared} is negative), recording how many got
+   * out before the client hung up.
+   */
+  private void stream(HttpExchange exchange, String path, long total, long declared)
+      throws IOException {
+    exchange.sendResponseHeaders(200, declared < 0 ? 0 : declared);
+    byte[] chunk = new byte[64 * 1024];
+    long written = 0;
+    boolean finished = false;
+    try (OutputStream out = exchange.getResponseBody()) {
+      while (written < total) {
+        int n = (int) Math.min(chunk.length, total - written);
+        out.write(chunk, 0, n);
+        written += n;
+      }
+      finished = true;
+    } catch (IOException e) {
+      // The client hung up.
+    } finally {
+      streamed.put(path, new Streamed(written, finished));
+    }
   }
 
   private static void send(HttpExchange exchange, int status, String body) throws IOException {
@@ -200,6 +330,7 @@ final class FakeSlackApi implements AutoCloseable {
 
   @Override
   public void close() {
+    stall.countDown();
     server.stop(0);
     ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }

@@ -45,6 +45,7 @@ class SlackManifestTest {
             "chat:write",
             "chat:write.public",
             "commands",
+            "files:read",
             "im:history",
             "users:read");
   }

@@ -46,6 +46,52 @@ final class SlackPayloads {
     return event;
   }
 
+  /** A file object as Slack puts it in events, hosted on the file host at {@code url}. */
+  static JsonObject file(String id, String name, long size, String mimetype, String url) {
+    JsonObject file = new JsonObject();
+    file.addProperty("id", id);
+    file.addProperty("created", 1_804_000_000);
+    file.addProperty("timestamp", 1_804_000_000);
+    file.addProperty("name", name);
+    file.addProperty("title", name);
+    file.addProperty("mimetype", mimetype);
+    file.addProperty("filetype", "markdown");
+    file.addProperty("pretty_type", "Markdown (raw)");
+    file.addProperty("user", "UADMIN");
+    file.addProperty("mode", "hosted");
+    file.addProperty("editable", true);
+    file.addProperty("is_external", false);
+    file.addProperty("external_type", "");
+    file.addProperty("is_public", false);
+    file.addProperty("size", size);
+    if (url != null) {
+      file.addProperty("url_private", url);
+      file.addProperty("url_private_download", url);
+    }
+    file.addProperty("permalink", "https://test.slack.com/files/UADMIN/" + id + "/" + name);
+    return file;
+  }
+
+  /** A message with files ({@code subtype: file_share}), as {@code message.im} delivers it. */
+  static JsonObject fileShare(
+      String user,
+      String channel,
+      String channelType,
+      String ts,
+      String text,
+      JsonObject... files) {
+    JsonObject event = message(user, channel, channelType, ts, text);
+    event.addProperty("subtype", "file_share");
+    event.addProperty("upload", false);
+    event.addProperty("display_as_bot", false);
+    JsonArray list = new JsonArray();
+    for (JsonObject file : files) {
+      list.add(file);
+    }
+    event.add("files", list);
+    return event;
+  }
+
   static JsonObject homeOpened(String user) {
     JsonObject event = new JsonObject();
     event.addProperty("type", "app_home_opened");

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class IncomingActivitiesTest {
+  private static final TeamsFiles FILES = new TeamsFiles(false, TeamsFiles.DEFAULT_TIMEOUT);
   private final TeamsActivities teams =
       new TeamsActivities("https://smba.trafficmanager.net/emea/");
 
@@ -21,7 +22,8 @@ class IncomingActivitiesTest {
 
   private static Optional<IncomingMessage> map(ObjectNode json) {
     Activity activity = activity(json);
-    return IncomingActivities.toIncoming(activity, Optional.ofNullable(activity.getLocale()));
+    return IncomingActivities.toIncoming(
+        activity, Optional.ofNullable(activity.getLocale()), FILES);
   }
 
   @Test
@@ -62,6 +64,45 @@ class IncomingActivitiesTest {
     assertThat(message.userLanguage()).contains(Language.EN);
     assertThat(message.direct()).isTrue();
     assertThat(message.action()).isEqualTo(Button.Action.NONE);
+  }
+
+  @Test
+  void mapsFileDownloadInfoToAttachmentsAndLeavesHtmlCopiesOut() {
+    ObjectNode json =
+        teams.personalFile(
+            "admin", "a:p1", "", "Kokous käytännöt.md", "md", "https://kunta.sharepoint.com/d?x=1");
+    ObjectNode card =
+        ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("attachments")).addObject();
+    card.put("contentType", "application/vnd.microsoft.card.adaptive");
+    card.putObject("content").put("type", "AdaptiveCard");
+    ObjectNode unnamed =
+        ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("attachments")).addObject();
+    unnamed.put("contentType", TeamsFiles.DOWNLOAD_INFO);
+    unnamed.putObject("content").put("fileType", "txt").put("downloadUrl", "https://x.example/d");
+
+    IncomingMessage message = map(json).orElseThrow();
+
+    assertThat(message.text()).isEmpty();
+    assertThat(message.attachments())
+        .extracting(a -> a.fileName(), a -> a.size(), a -> a.mediaType())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "Kokous käytännöt.md", -1L, Optional.of("text/markdown")),
+            org.assertj.core.groups.Tuple.tuple("file.txt", -1L, Optional.of("text/plain")));
+  }
+
+  @Test
+  void ignoresFilesInGroupChatsThatDoNotMentionTheBot() {
+    ObjectNode json = teams.channelMessageWithoutMention("u", "19:c@thread.tacv2", "");
+    json.putArray("attachments")
+        .addObject()
+        .put("contentType", TeamsFiles.DOWNLOAD_INFO)
+        .put("name", "a.md")
+        .putObject("content")
+        .put("downloadUrl", "https://x.example/d")
+        .put("fileType", "md");
+
+    assertThat(map(json)).isEmpty();
   }
 
   @Test

@@ -77,6 +77,40 @@ final class TeamsActivities {
     return activity;
   }
 
+  /**
+   * A file sent in a personal chat, as Teams delivers it to a bot with {@code supportsFiles}: a
+   * {@code file.download.info} attachment, followed by the {@code text/html} copy of the message.
+   */
+  ObjectNode personalFile(
+      String user, String conversationId, String text, String name, String fileType, String url) {
+    ObjectNode activity = personalMessage(user, conversationId, text, "fi-FI");
+    if (text.isEmpty()) {
+      activity.remove("text");
+    }
+    var attachments = activity.putArray("attachments");
+    ObjectNode file = attachments.addObject();
+    file.put("contentType", "application/vnd.microsoft.teams.file.download.info");
+    file.put(
+        "contentUrl",
+        "https://kunta.sharepoint.com/personal/admin/Documents/Microsoft Teams Chat Files/" + name);
+    file.put("name", name);
+    ObjectNode content = file.putObject("content");
+    content.put("downloadUrl", url);
+    content.put("uniqueId", "1150D938-8870-4044-9F2C-5BBDEBA70C9D");
+    content.put("fileType", fileType);
+    content.put("etag", "\"{1150D938-8870-4044-9F2C-5BBDEBA70C9D},1\"");
+    attachments.add(htmlCopy(text));
+    return activity;
+  }
+
+  /** The {@code text/html} attachment Teams adds to a formatted message: not a file. */
+  static ObjectNode htmlCopy(String text) {
+    ObjectNode html = JSON.createObjectNode();
+    html.put("contentType", "text/html");
+    html.put("content", "<div><div>" + text + "</div></div>");
+    return html;
+  }
+
   /** A channel post that @mentions the bot, in a thread whose root is {@code rootId}. */
   ObjectNode channelMention(String user, String channelId, String rootId, String question) {
     ObjectNode activity =

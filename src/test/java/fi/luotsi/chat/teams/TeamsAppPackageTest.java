@@ -48,6 +48,8 @@ class TeamsAppPackageTest {
     JsonNode manifest = new ObjectMapper().readTree(entries.get("manifest.json"));
     assertThat(manifest.path("id").asText()).isEqualTo(APP_ID);
     assertThat(manifest.path("bots").get(0).path("botId").asText()).isEqualTo(APP_ID);
+    // Without it Teams does not let people send the bot files in a personal chat.
+    assertThat(manifest.path("bots").get(0).path("supportsFiles").asBoolean()).isTrue();
     assertThat(manifest.toString()).doesNotContain("${");
     BufferedImage color = ImageIO.read(new ByteArrayInputStream(entries.get("color.png")));
     BufferedImage outline = ImageIO.read(new ByteArrayInputStream(entries.get("outline.png")));
