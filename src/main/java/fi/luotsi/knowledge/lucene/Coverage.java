@@ -99,6 +99,11 @@ final class Coverage {
     return total == 0 ? 0 : Math.min(1, unknown / total);
   }
 
+  /** Whether some section contains one of the word's stems. */
+  boolean known(QueryPlan.TermGroup group) {
+    return documentFrequency(group) > 0;
+  }
+
   private int documentFrequency(QueryPlan.TermGroup group) {
     int df = 0;
     for (String stem : group.stems()) {

@@ -25,12 +25,16 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -59,6 +63,12 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   static final String LANG = "lang";
   static final String GRAM = "gram";
   static final String PLAIN = "plain";
+
+  /**
+   * The section's place in the generation's list, as a doc value: reading it is far cheaper than
+   * decompressing the stored id of every hit.
+   */
+  static final String ORDINAL = "ord";
 
   /** Chosen on the dev split: how much the retrieval score counts beside coverage in ranking. */
   static final double RERANK_BASE = 0.5;
@@ -142,8 +152,9 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       config.setSimilarity(similarity());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
       try (IndexWriter writer = new IndexWriter(directory, config)) {
+        int ordinal = 0;
         for (Section section : knowledge.sections()) {
-          writer.addDocument(document(section));
+          writer.addDocument(document(section, ordinal++));
         }
         writer.commit();
       }
@@ -154,8 +165,10 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         synonyms.put(
             language, resources.synonyms(language, knowledge.synonyms(language), problems));
       }
-      QueryPlan plan = new QueryPlan(resources, synonyms, tuning, new Vocabulary(reader, PLAIN));
       Coverage coverage = new Coverage(indexAnalyzer, knowledge.sections());
+      QueryPlan plan =
+          new QueryPlan(
+              resources, synonyms, tuning, new Vocabulary(reader, PLAIN), coverage::known);
       List<Section> byDoc = new ArrayList<>(knowledge.sections());
       Generation generation =
           new Generation(number, directory, path, reader, byDoc, plan, coverage);
@@ -170,10 +183,11 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     return new BM25Similarity(tuning.k1(), tuning.b());
   }
 
-  private static Document document(Section section) {
+  private static Document document(Section section, int ordinal) {
     Language language = section.language();
     Document doc = new Document();
     doc.add(new StringField(ID, section.id(), Field.Store.YES));
+    doc.add(new NumericDocValuesField(ORDINAL, ordinal));
     doc.add(new StringField(LANG, language.code(), Field.Store.NO));
     doc.add(new TextField(field(language, "title"), section.heading(), Field.Store.NO));
     doc.add(
@@ -288,9 +302,14 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         Query query = planned.query().get();
         TopDocs top = searcher.search(query, Math.max(limit, 1));
         List<Hit> hits = new ArrayList<>();
+        List<LeafReaderContext> leaves = reader.leaves();
         for (ScoreDoc scoreDoc : top.scoreDocs) {
-          String id = searcher.storedFields().document(scoreDoc.doc).get(ID);
-          Section section = byId.get(id);
+          LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
+          NumericDocValues ordinals = leaf.reader().getNumericDocValues(ORDINAL);
+          if (ordinals == null || !ordinals.advanceExact(scoreDoc.doc - leaf.docBase)) {
+            throw new IllegalStateException("section without an ordinal in generation " + number);
+          }
+          Section section = sections.get((int) ordinals.longValue());
           hits.add(new Hit(section, scoreDoc.score, coverage.of(planned.terms(), section)));
         }
         rerank(hits);
