@@ -231,7 +231,8 @@ final class KnowledgeCommand implements ChatCommand {
     String path = ((Target) target).path();
     byte[] content;
     try {
-      content = file.fetch(KnowledgeCheck.MAX_BYTES + 1L);
+      // Not Attachment.fetch: a file over the limit is "too large", not "could not fetch".
+      content = file.download().fetch(KnowledgeCheck.MAX_BYTES + 1L);
     } catch (IOException e) {
       log.warn(
           "Cannot fetch the knowledge file {} sent by {}: {}",
