@@ -126,7 +126,10 @@ final class KnowledgeCommand implements ChatCommand {
             .toList();
     boolean upload =
         parsed.map(p -> p.verb() == Verb.ADD).orElse(false)
-            || (parsed.isEmpty() && message.direct() && !markdown.isEmpty());
+            // In a channel, only a file sent to the bot with nothing else (a mention) is for us.
+            || (parsed.isEmpty()
+                && !markdown.isEmpty()
+                && (message.direct() || message.text().isEmpty()));
     if (parsed.isEmpty() && !upload) {
       return Optional.empty();
     }

@@ -197,14 +197,15 @@ class KnowledgeCommandTest {
   }
 
   @Test
-  void leavesFilesInChannelsAloneButAnswersAnUploadCommandThereWithDirectMessageOnly() {
-    assertThat(kb.maybe(withFile(ADMIN, "", "kassa.md", KASSA).inChannel())).isEmpty();
+  void leavesFilesSharedInChannelsAloneButAsksForADirectMessageWhenSentToTheBot() {
     assertThat(kb.maybe(withFile(ADMIN, "katsokaa tätä", "kassa.md", KASSA).inChannel())).isEmpty();
 
-    Reply reply =
+    Reply command =
         kb.maybe(withFile(ADMIN, "tietopankki lisää", "kassa.md", KASSA).inChannel()).orElseThrow();
+    Reply mention = kb.maybe(withFile(ADMIN, "", "kassa.md", KASSA).inChannel()).orElseThrow();
 
-    assertThat(text(reply)).startsWith("Lähetä tietopankin tiedosto minulle yksityisviestinä");
+    assertThat(text(command)).startsWith("Lähetä tietopankin tiedosto minulle yksityisviestinä");
+    assertThat(text(mention)).startsWith("Lähetä tietopankin tiedosto minulle yksityisviestinä");
     assertThat(kb.versions()).isZero();
   }
 
