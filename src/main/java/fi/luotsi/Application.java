@@ -1,7 +1,9 @@
 package fi.luotsi;
 
 import fi.luotsi.admin.Administration;
+import fi.luotsi.admin.KnowledgeEditor;
 import fi.luotsi.admin.LiveKnowledge;
+import fi.luotsi.admin.ManagedKnowledge;
 import fi.luotsi.answer.AnswerEngine;
 import fi.luotsi.chat.ChatCommand;
 import fi.luotsi.chat.Conversation;
@@ -19,6 +21,7 @@ import fi.luotsi.knowledge.KnowledgeLoader;
 import fi.luotsi.knowledge.KnowledgeProblem;
 import fi.luotsi.knowledge.lucene.LuceneKnowledgeIndex;
 import fi.luotsi.ops.ConfigurationCheck;
+import fi.luotsi.ops.HealthCheck;
 import fi.luotsi.ops.Operations;
 import fi.luotsi.reminder.BroadcastCommands;
 import fi.luotsi.reminder.BroadcastService;
@@ -57,6 +60,7 @@ public final class Application implements AutoCloseable {
   private final Conversation conversation;
   private final Database database;
   private final Optional<SlackAdapter> slack;
+  private final ManagedKnowledge knowledgeStore;
 
   private Application(Environment env, Clock clock) {
     ConfigurationCheck.verify(env);
@@ -89,6 +93,26 @@ public final class Application implements AutoCloseable {
           new Administration(database.dataSource(), settings, pseudonyms, knowledge, clock);
       closeables.add(administration);
       commands.addAll(administration.commands());
+      knowledgeStore =
+          new ManagedKnowledge(
+                  database.dataSource(),
+                  env.knowledgeDir(),
+                  knowledge,
+                  administration.audit(),
+                  settings.roles(),
+                  pseudonyms,
+                  clock)
+              .start(); // before serving: this instance answers from the newest knowledge change
+      closeables.add(knowledgeStore);
+      commands.add(0, knowledgeStore.command()); // before "tietopankki" (status) takes the message
+      operations
+          .metrics()
+          .gauge(
+              "luotsi.knowledge.change", "Knowledge change served", knowledgeStore::appliedChange);
+      operations
+          .health()
+          .addReadiness(
+              "knowledge-changes", () -> HealthCheck.Result.up(knowledgeStore.describe()));
       ProgrammeFile programme =
           ProgrammeFile.loadIfPresent(env.configDir().resolve("sessions.yaml"));
       Attendance attendance = new Attendance(database.dataSource(), clock);
@@ -179,6 +203,11 @@ public final class Application implements AutoCloseable {
 
   public Conversation conversation() {
     return conversation;
+  }
+
+  /** Writes knowledge as versioned changes (for features that turn chat into knowledge). */
+  public KnowledgeEditor knowledgeEditor() {
+    return knowledgeStore.editor();
   }
 
   static KnowledgeBase loadKnowledge(Path directory) {

@@ -151,7 +151,8 @@ final class AdminCommand implements ChatCommand {
                 AdminTexts.get(Key.HELP_UNANSWERED, language),
                 AdminTexts.get(Key.HELP_DOWNVOTED, language),
                 AdminTexts.get(Key.HELP_FEEDBACK, language),
-                AdminTexts.get(Key.HELP_KNOWLEDGE, language)));
+                AdminTexts.get(Key.HELP_KNOWLEDGE, language)),
+        "• " + String.join("\n• ", KnowledgeCommand.adminHelpLines(language)));
   }
 
   private Reply unanswered(Instant since, int days, Language language) {

@@ -125,7 +125,7 @@ public final class Conversation implements ConversationHandler {
     String text = message.text();
     String normalized = text.toLowerCase(Locale.ROOT).replaceAll("[!.?]+$", "").strip();
     if (!message.isButtonPress()) {
-      if (text.isEmpty()) {
+      if (text.isEmpty() && message.attachments().isEmpty()) {
         return Reply.info(userLanguage, Texts.get(Key.EMPTY, userLanguage));
       }
       if (HELP.contains(normalized) || text.equals("?")) {
@@ -144,6 +144,9 @@ public final class Conversation implements ConversationHandler {
     }
     if (message.isButtonPress()) {
       return Reply.info(userLanguage, Texts.get(Key.UNKNOWN_BUTTON, userLanguage));
+    }
+    if (text.isEmpty()) { // a file that no command took
+      return Reply.info(userLanguage, Texts.get(Key.EMPTY, userLanguage));
     }
     return question(message, text);
   }

@@ -71,7 +71,7 @@ class OperationsIT {
     assertThat(body.path("live").asBoolean()).isTrue();
     assertThat(body.path("ready").asBoolean()).isTrue();
     assertThat(body.path("checks").findValuesAsText("name"))
-        .containsExactly("threads", "knowledge", "database");
+        .containsExactly("threads", "knowledge", "database", "knowledge-changes");
     assertThat(body.path("checks").get(1).path("detail").asText())
         .isEqualTo("revision 1, 1 sections, 0 files refused");
     assertThat(get("/health/live").statusCode()).isEqualTo(200);
