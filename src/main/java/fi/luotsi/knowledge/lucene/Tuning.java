@@ -11,8 +11,8 @@ package fi.luotsi.knowledge.lucene;
  * @param doc weight of the stemmed file title and tags
  * @param gram weight of the character 4-gram field
  * @param fuzzy weight of fuzzy matches on unstemmed words
- * @param phrase weight of the sloppy phrase match on the text (0 = left out: it changed no answer on
- *     the dev split and cost a tenth of the search time at 5,000 sections)
+ * @param phrase weight of the sloppy phrase match on the text (0 = left out: it changed no answer
+ *     on the dev split and cost a tenth of the search time at 5,000 sections)
  */
 record Tuning(
     float k1,
