@@ -42,11 +42,12 @@ import java.util.stream.Stream;
  * A bounded load test of a whole Luotsi on loopback: starts an {@link Application} with a temporary
  * data directory (H2) and the Slack adapter in HTTP mode against a {@link LocalSlackApi}, then
  * drives virtual users for a fixed time. Web users ask through {@code POST /api/chat} back to back;
- * Slack users send signed direct-message events and, every fifth time (the second, seventh, …), a slash command to {@code
- * POST /slack/events}, each waiting for the answer to arrive at the local Slack API before the next
- * (and at least 1.1 s between messages, as a person in a DM and Slack's posting limit of one
- * message per second and channel). Every call's HTTP latency is measured; for Slack also whether
- * and when the answer arrived. Nothing leaves 127.0.0.1; everything stops at the end.
+ * Slack users send signed direct-message events and, every fifth time (the second, seventh, …), a
+ * slash command to {@code POST /slack/events}, each waiting for the answer to arrive at the local
+ * Slack API before the next (and at least 1.1 s between messages, as a person in a DM and Slack's
+ * posting limit of one message per second and channel). Every call's HTTP latency is measured; for
+ * Slack also whether and when the answer arrived. Nothing leaves 127.0.0.1; everything stops at the
+ * end.
  */
 public final class LoadBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();

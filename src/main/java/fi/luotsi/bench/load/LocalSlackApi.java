@@ -34,7 +34,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LocalSlackApi implements AutoCloseable {
 
   /** One {@code chat.postMessage} that arrived. */
-  public record Post(String channel, String text, Optional<String> threadTs, long receivedNanos) {}
+  public record Post(
+      String channel, String text, String blocks, Optional<String> threadTs, long receivedNanos) {
+    /** Whether the fallback text or the blocks contain {@code words}. */
+    public boolean says(String words) {
+      return text.contains(words) || blocks.contains(words);
+    }
+  }
 
   /** One answer sent to a response URL. */
   public record Response(String id, String body, long receivedNanos) {}
@@ -218,6 +224,7 @@ public final class LocalSlackApi implements AutoCloseable {
                   new Post(
                       channel,
                       params.getOrDefault("text", ""),
+                      params.getOrDefault("blocks", ""),
                       Optional.ofNullable(params.get("thread_ts")),
                       received));
               arrived(channel);

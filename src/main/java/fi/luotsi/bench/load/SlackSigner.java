@@ -18,22 +18,22 @@ import javax.crypto.spec.SecretKeySpec;
  * event_callback} with a direct message, or a slash command form, signed with the signing secret
  * ({@code v0=} HMAC-SHA-256 of {@code v0:<timestamp>:<body>}). Thread-safe.
  */
-final class SlackSigner {
+public final class SlackSigner {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A body with its content type and the two signature headers. */
-  record Signed(String body, String contentType, String timestamp, String signature) {}
+  public record Signed(String body, String contentType, String timestamp, String signature) {}
 
   private final SecretKeySpec key;
   private final Clock clock;
 
-  SlackSigner(String signingSecret, Clock clock) {
+  public SlackSigner(String signingSecret, Clock clock) {
     this.key = new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     this.clock = clock;
   }
 
   /** A direct message from {@code user} in the DM channel {@code channel}. */
-  Signed directMessage(String eventId, String user, String channel, String ts, String text) {
+  public Signed directMessage(String eventId, String user, String channel, String ts, String text) {
     ObjectNode event = JSON.createObjectNode();
     event.put("type", "message");
     event.put("user", user);
@@ -54,7 +54,7 @@ final class SlackSigner {
   }
 
   /** A {@code /luotsi <text>} slash command whose answer goes to {@code responseUrl}. */
-  Signed slashCommand(String user, String channel, String text, String responseUrl) {
+  public Signed slashCommand(String user, String channel, String text, String responseUrl) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("command", "/luotsi");
     fields.put("text", text);
