@@ -152,7 +152,6 @@ public final class Application implements AutoCloseable {
           new SessionCommands(programme, attendance, settings.roles(), clock, publicUrl(env)));
       commands.add(new BroadcastCommands(broadcasts, programme, settings.roles(), clock));
       reminders.watchProgramme();
-      schedule.start(ScheduledWork.of(reminders, broadcasts));
       // Answers keep coming while the database is away; the log catches up when it is back.
       BufferedQuestionLog questionLog =
           new BufferedQuestionLog(new JdbcQuestionLog(database.dataSource()), 10_000);
@@ -192,6 +191,10 @@ public final class Application implements AutoCloseable {
         adapter.register(server);
         delivery.connect(adapter.messenger());
       }
+      // Last, once every messenger is connected: a timer due at start-up (a reminder or broadcast
+      // missed while stopped, or one interrupted by a crash) fires at once and must reach Slack
+      // and Teams rather than fail as "not connected".
+      schedule.start(ScheduledWork.of(reminders, broadcasts));
     } catch (RuntimeException e) {
       close();
       throw e;
