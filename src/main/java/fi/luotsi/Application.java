@@ -32,16 +32,20 @@ import fi.luotsi.session.Attendance;
 import fi.luotsi.session.ProgrammeFile;
 import fi.luotsi.session.SessionCommands;
 import fi.luotsi.session.ical.CalendarFeed;
+import fi.luotsi.store.BufferedQuestionLog;
 import fi.luotsi.store.Database;
+import fi.luotsi.store.InstanceSecrets;
 import fi.luotsi.store.JdbcQuestionLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -86,7 +90,13 @@ public final class Application implements AutoCloseable {
       closeables.add(database);
       operations.watch(knowledge, database);
 
-      Pseudonyms pseudonyms = new Pseudonyms(pseudonymKey(dataDir));
+      // Shared by every instance on this database, so one person has one pseudonym everywhere.
+      Pseudonyms pseudonyms =
+          new Pseudonyms(
+              new InstanceSecrets(database.dataSource(), clock)
+                  .pseudonymKey(dataDir.resolve("pseudonym.key")));
+      String instanceId = instanceId(dataDir);
+      log.info("This is instance {} (data directory {})", instanceId, dataDir.toAbsolutePath());
       List<ChatCommand> commands = new ArrayList<>();
       // Feature commands (programme, reminders, broadcasts, admin) are added here.
       Administration administration =
@@ -116,13 +126,22 @@ public final class Application implements AutoCloseable {
       ProgrammeFile programme =
           ProgrammeFile.loadIfPresent(env.configDir().resolve("sessions.yaml"));
       Attendance attendance = new Attendance(database.dataSource(), clock);
-      DeliveryService delivery = DeliveryService.standard(database.dataSource(), List.of(), clock);
+      DeliveryService delivery =
+          DeliveryService.standard(database.dataSource(), List.of(), clock, instanceId);
+      delivery.recoverEarlierClaims();
+      QuartzSchedule.Settings quartz = QuartzSchedule.Settings.standard();
       QuartzSchedule schedule =
           new QuartzSchedule(
               database.dataSource(),
               database.isPostgres(),
               clock,
-              QuartzSchedule.Settings.standard());
+              // the same id after a restart: Quartz then resumes this instance's interrupted jobs
+              // at once instead of waiting for the cluster to notice that the instance died
+              new QuartzSchedule.Settings(
+                  instanceId,
+                  quartz.threads(),
+                  quartz.checkinInterval(),
+                  quartz.misfireThreshold()));
       closeables.add(schedule);
       ReminderService reminders =
           new ReminderService(
@@ -133,12 +152,15 @@ public final class Application implements AutoCloseable {
           new SessionCommands(programme, attendance, settings.roles(), clock, publicUrl(env)));
       commands.add(new BroadcastCommands(broadcasts, programme, settings.roles(), clock));
       reminders.watchProgramme();
-      schedule.start(ScheduledWork.of(reminders, broadcasts));
+      // Answers keep coming while the database is away; the log catches up when it is back.
+      BufferedQuestionLog questionLog =
+          new BufferedQuestionLog(new JdbcQuestionLog(database.dataSource()), 10_000);
+      closeables.add(questionLog);
       conversation =
           new Conversation(
               new AnswerEngine(index),
               index::sections,
-              new JdbcQuestionLog(database.dataSource()),
+              questionLog,
               pseudonyms,
               settings::contact,
               commands,
@@ -169,6 +191,10 @@ public final class Application implements AutoCloseable {
         adapter.register(server);
         delivery.connect(adapter.messenger());
       }
+      // Last, once every messenger is connected: a timer due at start-up (a reminder or broadcast
+      // missed while stopped, or one interrupted by a crash) fires at once and must reach Slack
+      // and Teams rather than fail as "not connected".
+      schedule.start(ScheduledWork.of(reminders, broadcasts));
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -223,17 +249,27 @@ public final class Application implements AutoCloseable {
     return knowledge;
   }
 
-  /** The key that pseudonymises user ids in logs: made once, kept in the data directory. */
-  private static byte[] pseudonymKey(Path dataDir) {
-    Path file = dataDir.resolve("pseudonym.key");
+  /**
+   * This instance's id among the instances sharing a database (Quartz cluster, delivery claims):
+   * made once and kept in the data directory ({@code instance.id}), so a restarted instance is the
+   * same instance and resumes its own interrupted work at once. Each instance needs its own data
+   * directory.
+   */
+  static String instanceId(Path dataDir) {
+    Path file = dataDir.resolve("instance.id");
     try {
-      if (Files.isRegularFile(file) && Files.size(file) >= 32) {
-        return Files.readAllBytes(file);
+      if (Files.isRegularFile(file)) {
+        String id = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        if (id.matches("[A-Za-z0-9._-]{1,60}")) {
+          return id;
+        }
+        log.warn("{} does not hold an instance id; making a new one", file);
       }
-      byte[] key = new byte[32];
-      new SecureRandom().nextBytes(key);
-      Files.write(file, key);
-      return key;
+      byte[] random = new byte[6];
+      new SecureRandom().nextBytes(random);
+      String id = "luotsi-" + HexFormat.of().formatHex(random);
+      Files.writeString(file, id + "\n", StandardCharsets.US_ASCII);
+      return id;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create " + file, e);
     }

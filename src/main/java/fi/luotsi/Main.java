@@ -9,6 +9,7 @@ import fi.luotsi.bench.Benchmark;
 import fi.luotsi.bench.Calibration;
 import fi.luotsi.bench.EvalQuestion;
 import fi.luotsi.bench.EvaluationSet;
+import fi.luotsi.bench.load.LoadBenchmark;
 import fi.luotsi.chat.Conversation;
 import fi.luotsi.chat.IncomingMessage;
 import fi.luotsi.chat.MemoryQuestionLog;
@@ -59,7 +60,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The command line: {@code serve} (default), {@code ask}, {@code chat}, {@code bench}, {@code
- * teams-package}, {@code broadcast}, {@code bench-broadcast}.
+ * teams-package}, {@code broadcast}, {@code bench-broadcast}, {@code bench-load}.
  */
 @Command(
     name = "luotsi",
@@ -74,6 +75,7 @@ import picocli.CommandLine.Parameters;
       Main.TeamsPackage.class,
       Main.Broadcast.class,
       Main.BenchBroadcast.class,
+      Main.BenchLoad.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
@@ -485,6 +487,48 @@ public final class Main implements Callable<Integer> {
           Duration.ofMillis(15),
           utf8(System.out));
       return 0;
+    }
+  }
+
+  /** Throughput and latency of a whole server on loopback under concurrent web and Slack users. */
+  @Command(
+      name = "bench-load",
+      description = {
+        "Start a whole Luotsi on 127.0.0.1 (temporary H2 data, a local Slack Web API) and drive",
+        "virtual users for a fixed time: web users POST /api/chat, Slack users POST signed",
+        "message events and slash commands to /slack/events. Prints requests, throughput,",
+        "p50/p95/p99 latency per endpoint, Slack answers delivered and errors by kind.",
+        "Exit code 1 when there was any error."
+      })
+  static final class BenchLoad implements Callable<Integer> {
+    @Option(names = "--users", description = "Virtual users (default: ${DEFAULT-VALUE}).")
+    int users = 50;
+
+    @Option(names = "--seconds", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
+    int seconds = 60;
+
+    @Option(
+        names = "--warmup",
+        description = "Seconds before measuring (default: ${DEFAULT-VALUE}).")
+    int warmup = 5;
+
+    @Option(
+        names = "--slack-share",
+        description = "Share of Slack users, 0-1 (default: ${DEFAULT-VALUE}).")
+    double slackShare = 0.5;
+
+    @Option(names = "--knowledge", description = "Knowledge directory (default: knowledge/).")
+    Path knowledge;
+
+    @Override
+    public Integer call() throws Exception {
+      Path dir = knowledge != null ? knowledge : Environment.system().knowledgeDir();
+      LoadBenchmark.Result result =
+          LoadBenchmark.run(
+              new LoadBenchmark.Settings(
+                  users, Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), slackShare, dir),
+              utf8(System.out));
+      return result.errorCount() == 0 ? 0 : 1;
     }
   }
 }

@@ -160,6 +160,21 @@ final class DeliveryLog {
         Timestamp.from(claimedBefore));
   }
 
+  /**
+   * Rows left SENDING by an earlier process of the same instance ({@code claimant} starts with
+   * {@code instancePrefix} but is not {@code current}): that process died, so they become UNCERTAIN
+   * without waiting for the lease.
+   */
+  int expireEarlierClaims(String instancePrefix, String current, Instant now) {
+    return update(
+        "UPDATE delivery_log SET status = 'UNCERTAIN', last_error = 'this instance stopped during"
+            + " the send (restart after a crash); not repeated to avoid a duplicate', updated_at ="
+            + " ? WHERE status = 'SENDING' AND claimed_by LIKE ? AND claimed_by <> ?",
+        Timestamp.from(now),
+        instancePrefix.replace("%", "\\%").replace("_", "\\_") + "%",
+        current);
+  }
+
   /** Gives a claimed row back unsent (the sender was stopped before sending). */
   void release(long id, Instant now) {
     update(

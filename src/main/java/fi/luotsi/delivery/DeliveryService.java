@@ -63,7 +63,12 @@ public final class DeliveryService {
   private final Sleeper sleeper;
   private final int workers;
   private final Duration claimLease;
-  private final String instance = UUID.randomUUID().toString();
+
+  /** This instance's id (stable across restarts where the data directory is kept). */
+  private final String instanceId;
+
+  /** Who claims rows: the instance id and this process, so a restart knows its earlier claims. */
+  private final String instance;
 
   /**
    * @param dataSource the database holding {@code delivery_log}
@@ -85,6 +90,39 @@ public final class DeliveryService {
       Sleeper sleeper,
       int workers,
       Duration claimLease) {
+    this(
+        dataSource,
+        messengers,
+        clock,
+        pacing,
+        retry,
+        sleeper,
+        workers,
+        claimLease,
+        "luotsi-" + UUID.randomUUID());
+  }
+
+  /**
+   * As above, for an instance whose id survives restarts ({@code instanceId}, at most 60
+   * characters, unique among the instances sharing the database): after a crash, {@link
+   * #recoverEarlierClaims()} settles the rows its earlier process left mid-send at once instead of
+   * after the claim lease.
+   */
+  public DeliveryService(
+      DataSource dataSource,
+      Collection<Messenger> messengers,
+      Clock clock,
+      Pacing pacing,
+      RetryPolicy retry,
+      Sleeper sleeper,
+      int workers,
+      Duration claimLease,
+      String instanceId) {
+    if (instanceId == null || instanceId.isBlank() || instanceId.length() > 60) {
+      throw new IllegalArgumentException("instance id must be 1-60 characters: " + instanceId);
+    }
+    this.instanceId = instanceId;
+    this.instance = instanceId + "/" + UUID.randomUUID();
     this.deliveryLog = new DeliveryLog(Objects.requireNonNull(dataSource, "dataSource"));
     messengers.forEach(m -> this.messengers.put(m.platform(), m));
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -108,6 +146,12 @@ public final class DeliveryService {
   /** Production settings: platform limits, standard retries, 16 workers, 2-minute lease. */
   public static DeliveryService standard(
       DataSource dataSource, Collection<Messenger> messengers, Clock clock) {
+    return standard(dataSource, messengers, clock, "luotsi-" + UUID.randomUUID());
+  }
+
+  /** Production settings for an instance whose id survives restarts. */
+  public static DeliveryService standard(
+      DataSource dataSource, Collection<Messenger> messengers, Clock clock, String instanceId) {
     return new DeliveryService(
         dataSource,
         messengers,
@@ -116,7 +160,28 @@ public final class DeliveryService {
         RetryPolicy.standard(),
         Sleeper.real(),
         16,
-        Duration.ofMinutes(2));
+        Duration.ofMinutes(2),
+        instanceId);
+  }
+
+  /**
+   * Settles the rows that an earlier process of this instance left mid-send (it was killed between
+   * the send and recording its outcome): the platform may or may not have the message, so they are
+   * not repeated and become UNCERTAIN now rather than when their claim lease runs out. Call once at
+   * start-up, before this process delivers anything.
+   *
+   * @return how many rows were settled
+   */
+  public int recoverEarlierClaims() {
+    int settled = deliveryLog.expireEarlierClaims(instanceId + "/", instance, clock.instant());
+    if (settled > 0) {
+      log.warn(
+          "{} deliveries were mid-send when this instance ({}) stopped last time; they are marked"
+              + " UNCERTAIN and not repeated, to never send twice (see the delivery reports)",
+          settled,
+          instanceId);
+    }
+    return settled;
   }
 
   /**

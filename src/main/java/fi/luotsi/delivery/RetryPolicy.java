@@ -20,9 +20,13 @@ public record RetryPolicy(Duration base, Duration cap, int maxAttempts) {
     }
   }
 
-  /** About 1 s first, 5 attempts, at most 60 s between them. */
+  /**
+   * About 1 s first, 10 attempts, at most 60 s between them: the retries span at least two minutes
+   * (the jitter's lower bounds add up to 121.5 s), so a platform outage or a run of 429s of a
+   * minute or two delays a message rather than dead-lettering it.
+   */
   public static RetryPolicy standard() {
-    return new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 5);
+    return new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 10);
   }
 
   /** The wait before the next attempt after {@code attempts} failed ones. */

@@ -175,6 +175,18 @@ public final class ConfigurationCheck {
               + "'");
       return;
     }
+    if (lower.startsWith("jdbc:h2:tcp:")
+        || lower.startsWith("jdbc:h2:ssl:")
+        || lower.contains(";auto_server=true")) {
+      // Several instances would each run reminders and broadcasts on a database that Quartz's
+      // clustering and the delivery log's claims are not built for: use PostgreSQL for that.
+      problems.add(
+          "LUOTSI_DB_URL is an H2 database shared between processes ("
+              + redacted(url.get())
+              + "); H2 serves one instance only, several instances need PostgreSQL"
+              + " (jdbc:postgresql://…)");
+      return;
+    }
     try {
       DriverManager.getDriver(url.get());
     } catch (SQLException e) {

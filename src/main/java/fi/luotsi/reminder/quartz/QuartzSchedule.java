@@ -89,6 +89,10 @@ public final class QuartzSchedule implements Schedule {
     p.setProperty("org.quartz.scheduler.instanceName", "luotsi");
     p.setProperty("org.quartz.scheduler.instanceId", settings.instanceId());
     p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+    // Timers set by another process (`luotsi broadcast`, another instance) are not signalled to
+    // this scheduler; it finds them when it next looks, after at most this (Quartz's default is
+    // 30 s, which made a command-line broadcast "now" wait up to half a minute).
+    p.setProperty("org.quartz.scheduler.idleWaitTime", "5000");
     p.setProperty("org.quartz.scheduler.interruptJobsOnShutdown", "true");
     p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
     p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threads()));
