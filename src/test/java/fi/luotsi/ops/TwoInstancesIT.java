@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.luotsi.KnowledgeFixture;
 import fi.luotsi.bench.load.LocalSlackApi;
+import fi.luotsi.chat.Attachment;
+import fi.luotsi.chat.Button;
+import fi.luotsi.chat.IncomingMessage;
+import fi.luotsi.chat.Platform;
+import fi.luotsi.chat.Reply;
 import fi.luotsi.delivery.DeliveryService;
 import fi.luotsi.reminder.BroadcastService;
 import fi.luotsi.reminder.quartz.QuartzSchedule;
@@ -219,6 +224,96 @@ class TwoInstancesIT {
     assertThat(received(SESSION_TITLE))
         .containsOnlyKeys(recipients())
         .allSatisfy((who, n) -> assertThat(n).isOne());
+  }
+
+  @Test
+  void aKnowledgeFileUploadedOnOneInstanceIsAnsweredByBothAndRolledBackOnBoth() {
+    String question = "Saako kahden instanssin kokouksessa syödä pullaa?";
+    String answer = "Saa, kunhan puheenjohtaja jakaa pullat tasan kaikille jäsenille.";
+    byte[] bytes =
+        ("---\ntitle: Kokousetiketti\n---\n\n## " + question + "\n\n" + answer + "\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Reply preview =
+        a.app
+            .conversation()
+            .handle(
+                IncomingMessage.text(Platform.SLACK, "UADMIN", "DADMIN", "")
+                    .withAttachments(
+                        List.of(
+                            new Attachment(
+                                "pulla.md",
+                                bytes.length,
+                                Optional.of("text/markdown"),
+                                max -> bytes))));
+    Button publish =
+        preview.buttons().stream()
+            .filter(x -> x.label().equals("Julkaise"))
+            .findFirst()
+            .orElseThrow();
+    Reply published =
+        a.app
+            .conversation()
+            .handle(
+                new IncomingMessage(
+                    Platform.SLACK,
+                    "UADMIN",
+                    "DADMIN",
+                    publish.value(),
+                    publish.action(),
+                    Optional.empty(),
+                    true));
+    assertThat(published.plainText()).startsWith("Julkaisin tiedoston lisatyt/pulla.md");
+
+    // B picks the change up from the database (every 5 s) and answers it; both serve one change
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> b.ask(asker(), question).path("text").asText().contains(answer));
+    assertThat(a.ask("pekka", question).path("text").asText()).contains(answer);
+    assertThat(b.get("/metrics").body())
+        .contains(metricLine(a.get("/metrics").body(), "luotsi_knowledge_change "));
+
+    // a removal made on B reaches A the same way
+    Reply confirm =
+        b.app
+            .conversation()
+            .handle(
+                IncomingMessage.text(
+                    Platform.SLACK, "UADMIN", "DADMIN", "tietopankki poista lisatyt/pulla.md"));
+    Button remove =
+        confirm.buttons().stream()
+            .filter(x -> x.label().equals("Poista"))
+            .findFirst()
+            .orElseThrow();
+    Reply removed =
+        b.app
+            .conversation()
+            .handle(
+                new IncomingMessage(
+                    Platform.SLACK,
+                    "UADMIN",
+                    "DADMIN",
+                    remove.value(),
+                    remove.action(),
+                    Optional.empty(),
+                    true));
+    assertThat(removed.plainText()).startsWith("Poistin tiedoston lisatyt/pulla.md");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !a.ask(asker(), question).path("text").asText().contains(answer));
+  }
+
+  /** A new person for each poll: one person's questions are limited to 20 a minute. */
+  static String asker() {
+    return "kysyjä-" + UUID.randomUUID();
+  }
+
+  /** The line of a Prometheus text starting with {@code name}. */
+  static String metricLine(String metrics, String name) {
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no metric " + name));
   }
 
   /** Messages saying {@code words}, per recipient. */
