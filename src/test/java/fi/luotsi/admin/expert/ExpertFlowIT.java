@@ -145,8 +145,7 @@ class ExpertFlowIT {
     assertThat(to(CHANNEL).get(0).message().plainText())
         .contains(UNKNOWN, "Kysyjä: Slack U0ASKER", "vastaa K1");
 
-    Reply anonymousDontKnow =
-        conversation.handle(dm("U0SHY", "Kuka korjaa koirapuiston aidan?"));
+    Reply anonymousDontKnow = conversation.handle(dm("U0SHY", "Kuka korjaa koirapuiston aidan?"));
     conversation.handle(press("U0SHY", button(anonymousDontKnow, "Kysy nimettömänä")));
     await().atMost(Duration.ofSeconds(5)).until(() -> to(CHANNEL).size() == 2);
     assertThat(to(CHANNEL).get(1).message().plainText())
