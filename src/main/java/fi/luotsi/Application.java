@@ -4,6 +4,9 @@ import fi.luotsi.admin.Administration;
 import fi.luotsi.admin.KnowledgeEditor;
 import fi.luotsi.admin.LiveKnowledge;
 import fi.luotsi.admin.ManagedKnowledge;
+import fi.luotsi.admin.digest.WeeklyDigest;
+import fi.luotsi.admin.expert.Experts;
+import fi.luotsi.admin.expert.SectionSuggestions;
 import fi.luotsi.answer.AnswerEngine;
 import fi.luotsi.chat.ChatCommand;
 import fi.luotsi.chat.Conversation;
@@ -151,14 +154,41 @@ public final class Application implements AutoCloseable {
       commands.add(
           new SessionCommands(programme, attendance, settings.roles(), clock, publicUrl(env)));
       commands.add(new BroadcastCommands(broadcasts, programme, settings.roles(), clock));
-      reminders.watchProgramme();
+      AnswerEngine answerEngine = new AnswerEngine(index);
       // Answers keep coming while the database is away; the log catches up when it is back.
       BufferedQuestionLog questionLog =
           new BufferedQuestionLog(new JdbcQuestionLog(database.dataSource()), 10_000);
       closeables.add(questionLog);
+      // Ask an expert: answers relayed to askers, and turned into knowledge by administrators.
+      Experts experts =
+          new Experts(
+              database.dataSource(),
+              settings,
+              questionLog,
+              pseudonyms,
+              delivery,
+              administration.audit(),
+              Optional.of(knowledgeStore.editor()),
+              closestSections(answerEngine),
+              clock);
+      closeables.add(experts.startPurging());
+      administration.addPersonalData(experts.personalData());
+      commands.add(experts.command());
+      WeeklyDigest digest =
+          new WeeklyDigest(
+              database.dataSource(),
+              experts.questions(),
+              settings,
+              delivery,
+              administration.audit(),
+              pseudonyms,
+              clock);
+      commands.add(digest.command());
+      digest.schedule(schedule);
+      reminders.watchProgramme();
       conversation =
           new Conversation(
-              new AnswerEngine(index),
+              answerEngine,
               index::sections,
               questionLog,
               pseudonyms,
@@ -167,6 +197,7 @@ public final class Application implements AutoCloseable {
               settings.questionsPerMinute(),
               clock);
       conversation.addObserver(operations.metrics());
+      conversation.offerOnNoAnswer(experts.noAnswerButtons());
 
       server = new HttpServer(env.host(), env.port(), settings.maxBodyBytes());
       closeables.add(server);
@@ -216,6 +247,17 @@ public final class Application implements AutoCloseable {
       throw e;
     }
     return app;
+  }
+
+  /** The sections the answer engine ranks closest to a question, for alternate phrasings. */
+  static SectionSuggestions closestSections(AnswerEngine engine) {
+    return (question, language) ->
+        engine.answer(question, Optional.of(language)).candidates().stream()
+            .map(hit -> hit.section())
+            .distinct()
+            .limit(3)
+            .map(s -> new SectionSuggestions.Suggestion(s.id(), s.heading()))
+            .toList();
   }
 
   /** Where people reach this instance, for links in chat ({@code LUOTSI_PUBLIC_URL}). */

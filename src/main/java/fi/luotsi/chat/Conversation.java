@@ -50,6 +50,7 @@ public final class Conversation implements ConversationHandler {
   private final RateLimiter rateLimiter;
   private final Clock clock;
   private final List<ConversationObserver> observers = new CopyOnWriteArrayList<>();
+  private final List<NoAnswerButtons> noAnswerButtons = new CopyOnWriteArrayList<>();
 
   /**
    * @param answers the answer engine
@@ -83,6 +84,11 @@ public final class Conversation implements ConversationHandler {
   /** Adds an observer of questions and feedback (metrics). */
   public void addObserver(ConversationObserver observer) {
     observers.add(Objects.requireNonNull(observer, "observer"));
+  }
+
+  /** Adds a source of extra buttons for the "I don't know" reply (ask an expert). */
+  public void offerOnNoAnswer(NoAnswerButtons source) {
+    noAnswerButtons.add(Objects.requireNonNull(source, "source"));
   }
 
   @Override
@@ -186,7 +192,7 @@ public final class Conversation implements ConversationHandler {
             coverage));
     return switch (answer) {
       case Answer.Found found -> found(found, Optional.of(id), true);
-      case Answer.NoMatch none -> noMatch(none);
+      case Answer.NoMatch none -> noMatch(none, id);
     };
   }
 
@@ -234,7 +240,7 @@ public final class Conversation implements ConversationHandler {
             .anyMatch(t -> DISQUALIFICATION_TAGS.stream().anyMatch(t::startsWith));
   }
 
-  private Reply noMatch(Answer.NoMatch none) {
+  private Reply noMatch(Answer.NoMatch none, String questionRef) {
     Language language = none.language();
     List<String> paragraphs = new ArrayList<>();
     paragraphs.add(Texts.get(Key.NO_ANSWER, language));
@@ -250,6 +256,13 @@ public final class Conversation implements ConversationHandler {
     }
     if (!buttons.isEmpty()) {
       paragraphs.add(Texts.get(Key.NO_ANSWER_MAYBE, language));
+    }
+    for (NoAnswerButtons source : noAnswerButtons) {
+      try {
+        buttons.addAll(source.buttons(questionRef, language));
+      } catch (RuntimeException e) {
+        log.warn("Extra buttons for a no-answer reply failed; replying without them", e);
+      }
     }
     return new Reply(
         Reply.Kind.NO_ANSWER,

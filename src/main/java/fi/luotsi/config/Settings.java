@@ -7,14 +7,19 @@ import fi.luotsi.knowledge.Language;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,6 +36,13 @@ import java.util.Set;
  * questions_per_minute: 20      # per person, all platforms
  * question_log_retention: P90D  # ISO-8601 duration
  * max_body_bytes: 1000000       # largest HTTP request body accepted
+ * experts:                      # where "ask an expert" questions go (empty: the feature is off)
+ *   slack: C0123ABCD            # a Slack channel id
+ *   teams: "19:abc…@thread.tacv2"  # a Teams conversation id the bot is installed in
+ * digest:                       # the administrators' weekly digest (Europe/Helsinki)
+ *   day: MONDAY
+ *   time: "09:00"
+ *   enabled: true
  * </pre>
  *
  * @param contact the human contact per language (Finnish is required)
@@ -38,22 +50,89 @@ import java.util.Set;
  * @param questionsPerMinute per-person question rate limit
  * @param questionLogRetention how long question logs are kept
  * @param maxBodyBytes the HTTP body limit
+ * @param experts the organisers' destinations for forwarded questions
+ * @param digest when the administrators' weekly digest is sent
  */
 public record Settings(
     Map<Language, String> contact,
     Roles roles,
     int questionsPerMinute,
     Duration questionLogRetention,
-    long maxBodyBytes) {
+    long maxBodyBytes,
+    Experts experts,
+    Digest digest) {
 
   private static final Set<String> KEYS =
       Set.of(
-          "contact", "roles", "questions_per_minute", "question_log_retention", "max_body_bytes");
+          "contact",
+          "roles",
+          "questions_per_minute",
+          "question_log_retention",
+          "max_body_bytes",
+          "experts",
+          "digest");
 
   public Settings {
     contact = Map.copyOf(contact);
     if (!contact.containsKey(Language.FI)) {
       throw new IllegalArgumentException("contact needs a Finnish text");
+    }
+    Objects.requireNonNull(experts, "experts");
+    Objects.requireNonNull(digest, "digest");
+  }
+
+  /** Settings without the expert destinations and with the default digest time. */
+  public Settings(
+      Map<Language, String> contact,
+      Roles roles,
+      int questionsPerMinute,
+      Duration questionLogRetention,
+      long maxBodyBytes) {
+    this(
+        contact,
+        roles,
+        questionsPerMinute,
+        questionLogRetention,
+        maxBodyBytes,
+        Experts.none(),
+        Digest.standard());
+  }
+
+  /**
+   * Where questions forwarded to the organisers ("ask an expert") are posted: a Slack channel id
+   * and/or a Teams conversation id; both empty means the feature is off.
+   */
+  public record Experts(Optional<String> slack, Optional<String> teams) {
+    public Experts {
+      Objects.requireNonNull(slack, "slack");
+      Objects.requireNonNull(teams, "teams");
+    }
+
+    public static Experts none() {
+      return new Experts(Optional.empty(), Optional.empty());
+    }
+
+    public boolean configured() {
+      return slack.isPresent() || teams.isPresent();
+    }
+  }
+
+  /**
+   * When the administrators' weekly digest is sent, in Europe/Helsinki time.
+   *
+   * @param enabled false turns it off (it is also off when there are no administrators)
+   * @param day the weekday
+   * @param time the local time
+   */
+  public record Digest(boolean enabled, DayOfWeek day, LocalTime time) {
+    public Digest {
+      Objects.requireNonNull(day, "day");
+      Objects.requireNonNull(time, "time");
+    }
+
+    /** Mondays at 09:00. */
+    public static Digest standard() {
+      return new Digest(true, DayOfWeek.MONDAY, LocalTime.of(9, 0));
     }
   }
 
@@ -67,7 +146,9 @@ public record Settings(
         Roles.none(),
         20,
         Duration.ofDays(90),
-        1_000_000);
+        1_000_000,
+        Experts.none(),
+        Digest.standard());
   }
 
   /** The contact text in a language, falling back on Finnish. */
@@ -131,10 +212,88 @@ public record Settings(
       }
     }
     long maxBody = root.path("max_body_bytes").asLong(defaults.maxBodyBytes());
+    Experts experts = experts(root.path("experts"), file, problems);
+    Digest digest = digest(root.path("digest"), file, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(String.join("\n", problems));
     }
-    return new Settings(contact, new Roles(organisers, admins), perMinute, retention, maxBody);
+    return new Settings(
+        contact, new Roles(organisers, admins), perMinute, retention, maxBody, experts, digest);
+  }
+
+  private static Experts experts(JsonNode node, Path file, List<String> problems) {
+    if (node.isMissingNode() || node.isNull()) {
+      return Experts.none();
+    }
+    if (!node.isObject()) {
+      problems.add(file + ": experts must be a map with slack and/or teams");
+      return Experts.none();
+    }
+    unknownKeys(node, Set.of("slack", "teams"), "experts", file, problems);
+    Optional<String> slack = text(node.path("slack"));
+    Optional<String> teams = text(node.path("teams"));
+    if (slack.isPresent() && !slack.get().matches("[CG][A-Z0-9]{2,}")) {
+      problems.add(
+          file + ": experts.slack must be a Slack channel id such as C0123ABCD: " + slack.get());
+    }
+    if (teams.isPresent() && teams.get().contains(" ")) {
+      problems.add(file + ": experts.teams must be a Teams conversation id: " + teams.get());
+    }
+    return new Experts(slack, teams);
+  }
+
+  private static Digest digest(JsonNode node, Path file, List<String> problems) {
+    Digest standard = Digest.standard();
+    if (node.isMissingNode() || node.isNull()) {
+      return standard;
+    }
+    if (!node.isObject()) {
+      problems.add(file + ": digest must be a map with day, time and enabled");
+      return standard;
+    }
+    unknownKeys(node, Set.of("day", "time", "enabled"), "digest", file, problems);
+    DayOfWeek day = standard.day();
+    LocalTime time = standard.time();
+    if (node.has("day")) {
+      try {
+        day = DayOfWeek.valueOf(node.get("day").asText().strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        problems.add(file + ": digest.day must be a weekday such as MONDAY");
+      }
+    }
+    if (node.has("time")) {
+      try {
+        time = LocalTime.parse(node.get("time").asText().strip());
+      } catch (DateTimeParseException e) {
+        problems.add(file + ": digest.time must be a time such as \"09:00\"");
+      }
+    }
+    boolean enabled = standard.enabled();
+    if (node.has("enabled")) {
+      if (!node.get("enabled").isBoolean()) {
+        problems.add(file + ": digest.enabled must be true or false");
+      } else {
+        enabled = node.get("enabled").asBoolean();
+      }
+    }
+    return new Digest(enabled, day, time);
+  }
+
+  private static Optional<String> text(JsonNode node) {
+    if (node.isMissingNode() || node.isNull() || node.asText().isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(node.asText().strip());
+  }
+
+  private static void unknownKeys(
+      JsonNode node, Set<String> known, String where, Path file, List<String> problems) {
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!known.contains(key)) {
+        problems.add(file + ": unknown key '" + where + "." + key + "'");
+      }
+    }
   }
 
   private static Set<String> ids(JsonNode node, Path file, List<String> problems) {

@@ -3,6 +3,7 @@ package fi.luotsi.reminder.quartz;
 import fi.luotsi.reminder.ReminderKey;
 import fi.luotsi.reminder.Schedule;
 import fi.luotsi.reminder.ScheduledWork;
+import fi.luotsi.reminder.Timers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -39,10 +41,11 @@ import org.slf4j.LoggerFactory;
  * triggers and running jobs of an instance that dies. Misfired triggers fire as soon as possible;
  * whether that is still useful is the reminder service's decision.
  */
-public final class QuartzSchedule implements Schedule {
+public final class QuartzSchedule implements Schedule, Timers {
   private static final Logger log = LoggerFactory.getLogger(QuartzSchedule.class);
   static final String REMINDERS = "reminder";
   static final String BROADCASTS = "broadcast";
+  static final String TIMERS = "timer";
   static final String KEY = "key";
 
   /**
@@ -184,6 +187,44 @@ public final class QuartzSchedule implements Schedule {
       return scheduler.deleteJob(new JobKey(Long.toString(broadcastId), BROADCASTS));
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot cancel broadcast " + broadcastId, e);
+    }
+  }
+
+  @Override
+  public void register(String name, Timers.Task task) {
+    Objects.requireNonNull(name, "name");
+    jobFactory.task(name, Objects.requireNonNull(task, "task"));
+  }
+
+  @Override
+  public void set(String name, Instant at) {
+    try {
+      scheduleOnce(TimerJob.class, TIMERS, name, at);
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("cannot set timer " + name, e);
+    }
+  }
+
+  @Override
+  public boolean cancel(String name) {
+    try {
+      return scheduler.deleteJob(new JobKey(name, TIMERS));
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("cannot cancel timer " + name, e);
+    }
+  }
+
+  @Override
+  public Optional<Instant> next(String name) {
+    try {
+      Trigger trigger = scheduler.getTrigger(new TriggerKey(name, TIMERS));
+      if (trigger == null) {
+        return Optional.empty();
+      }
+      Date next = trigger.getNextFireTime();
+      return Optional.of((next != null ? next : trigger.getStartTime()).toInstant());
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("cannot read timer " + name, e);
     }
   }
 
