@@ -5,13 +5,12 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.files.FilesInfoResponse;
 import com.slack.api.model.File;
 import fi.luotsi.chat.Attachment;
+import fi.luotsi.http.BoundedBody;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,10 +19,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -173,47 +168,7 @@ final class SlackFiles implements AutoCloseable {
             .header("Authorization", authorization)
             .timeout(timeout)
             .build();
-    CompletableFuture<HttpResponse<byte[]>> pending =
-        http.sendAsync(request, BoundedBody.handler(max));
-    try {
-      return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      pending.cancel(true);
-      throw timedOut(name);
-    } catch (InterruptedException e) {
-      pending.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("download of " + name + " interrupted");
-    } catch (ExecutionException e) {
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof BoundedBody.TooLarge tooLarge) {
-          throw new IOException(
-              "file "
-                  + name
-                  + " is larger than the "
-                  + tooLarge.limit()
-                  + " bytes accepted"
-                  + (tooLarge.declared().isPresent()
-                      ? " (Slack reports " + tooLarge.declared().getAsLong() + " bytes)"
-                      : ""));
-        }
-        if (cause instanceof HttpTimeoutException) {
-          throw timedOut(name);
-        }
-      }
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new IOException(
-          "the download of "
-              + name
-              + " from Slack failed: "
-              + cause.getClass().getSimpleName()
-              + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
-    }
-  }
-
-  private IOException timedOut(String name) {
-    return new IOException(
-        "the download of " + name + " from Slack timed out after " + timeout.toSeconds() + " s");
+    return BoundedBody.fetch(http, request, max, timeout, "Slack", name);
   }
 
   /** The file's URL from {@code files.info}, for events that carry only the file's id. */

@@ -3,14 +3,13 @@ package fi.luotsi.chat.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Serialization;
 import fi.luotsi.chat.Attachment;
+import fi.luotsi.http.BoundedBody;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLConnection;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,21 +105,7 @@ final class TeamsFiles implements AutoCloseable {
   private byte[] download(String name, Optional<String> url, long max) throws IOException {
     URI uri = checked(name, url);
     HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(timeout).build();
-    CompletableFuture<HttpResponse<byte[]>> pending =
-        http.sendAsync(request, BoundedBody.handler(max));
-    HttpResponse<byte[]> response;
-    try {
-      response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      pending.cancel(true);
-      throw timedOut(name);
-    } catch (InterruptedException e) {
-      pending.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("download of " + name + " interrupted");
-    } catch (ExecutionException e) {
-      throw failure(name, e);
-    }
+    HttpResponse<byte[]> response = BoundedBody.fetch(http, request, max, timeout, "Teams", name);
     int status = response.statusCode();
     if (status / 100 != 2) {
       throw new IOException(
@@ -155,37 +136,6 @@ final class TeamsFiles implements AutoCloseable {
               + "; refused");
     }
     return uri;
-  }
-
-  private IOException failure(String name, ExecutionException e) {
-    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof BoundedBody.TooLarge tooLarge) {
-        return new IOException(
-            "file "
-                + name
-                + " is larger than the "
-                + tooLarge.limit()
-                + " bytes accepted"
-                + (tooLarge.declared().isPresent()
-                    ? " (its download reports " + tooLarge.declared().getAsLong() + " bytes)"
-                    : ""));
-      }
-      if (cause instanceof HttpTimeoutException) {
-        return timedOut(name);
-      }
-    }
-    Throwable cause = e.getCause() == null ? e : e.getCause();
-    return new IOException(
-        "the download of "
-            + name
-            + " from Teams failed: "
-            + cause.getClass().getSimpleName()
-            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
-  }
-
-  private IOException timedOut(String name) {
-    return new IOException(
-        "the download of " + name + " from Teams timed out after " + timeout.toSeconds() + " s");
   }
 
   static String statusMessage(String name, int status, Optional<String> retryAfter) {

@@ -114,7 +114,7 @@ class TeamsFilesIT {
     assertThatThrownBy(() -> receive("suuri.md").fetch(1000))
         .isInstanceOf(IOException.class)
         .hasMessage(
-            "file suuri.md is larger than the 1000 bytes accepted (its download reports "
+            "file suuri.md is larger than the 1000 bytes accepted (Teams reports "
                 + total
                 + " bytes)");
     assertThatThrownBy(() -> receive("virta.md").fetch(100_000))

@@ -1,25 +1,34 @@
-package fi.luotsi.chat.teams;
+package fi.luotsi.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A response body read into memory, but never more than a limit: a body whose {@code
  * Content-Length} already exceeds it is refused before its first byte is read, and one that grows
  * past it while streaming is cut off there (the connection is dropped, the rest never read).
- * Non-2xx bodies are not wanted at all and are dropped unread.
+ * Non-2xx bodies are not wanted at all and are dropped unread. Used by the adapters to download
+ * files people send to the bot.
  */
-final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
   /** The body is larger than the caller accepts. */
-  static final class TooLarge extends IOException {
+  public static final class TooLarge extends IOException {
     private static final long serialVersionUID = 1L;
     private final long limit;
     private final OptionalLong declared;
@@ -33,12 +42,12 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
       this.declared = declared;
     }
 
-    long limit() {
+    public long limit() {
       return limit;
     }
 
     /** The size the server declared in {@code Content-Length}, when that is how it was caught. */
-    OptionalLong declared() {
+    public OptionalLong declared() {
       return declared;
     }
   }
@@ -59,7 +68,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
    * Reads 2xx bodies up to {@code maxBytes} (more fails with {@link TooLarge}); other bodies are
    * dropped and read as empty.
    */
-  static HttpResponse.BodyHandler<byte[]> handler(long maxBytes) {
+  public static HttpResponse.BodyHandler<byte[]> handler(long maxBytes) {
     return info -> {
       if (info.statusCode() / 100 != 2) {
         return new BoundedBody(0, null);
@@ -70,6 +79,73 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
       }
       return new BoundedBody(maxBytes, null);
     };
+  }
+
+  /**
+   * Sends {@code request} and reads a 2xx body of at most {@code maxBytes}, all within {@code
+   * timeout}. Failures become IOExceptions whose messages name the file and where it came from: too
+   * large (with the size the server declared, when it did), timed out, interrupted, or the
+   * transport's own failure.
+   *
+   * @param source where the file comes from, for messages ("Slack", "Teams")
+   * @param name the file's name, for messages
+   */
+  public static HttpResponse<byte[]> fetch(
+      HttpClient http,
+      HttpRequest request,
+      long maxBytes,
+      Duration timeout,
+      String source,
+      String name)
+      throws IOException {
+    CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, handler(maxBytes));
+    try {
+      return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      throw timedOut(source, name, timeout);
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("download of " + name + " interrupted");
+    } catch (ExecutionException e) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof TooLarge tooLarge) {
+          throw new IOException(
+              "file "
+                  + name
+                  + " is larger than the "
+                  + tooLarge.limit()
+                  + " bytes accepted"
+                  + (tooLarge.declared().isPresent()
+                      ? " (" + source + " reports " + tooLarge.declared().getAsLong() + " bytes)"
+                      : ""));
+        }
+        if (cause instanceof HttpTimeoutException) {
+          throw timedOut(source, name, timeout);
+        }
+      }
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new IOException(
+          "the download of "
+              + name
+              + " from "
+              + source
+              + " failed: "
+              + cause.getClass().getSimpleName()
+              + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+    }
+  }
+
+  private static IOException timedOut(String source, String name, Duration timeout) {
+    return new IOException(
+        "the download of "
+            + name
+            + " from "
+            + source
+            + " timed out after "
+            + timeout.toSeconds()
+            + " s");
   }
 
   @Override
