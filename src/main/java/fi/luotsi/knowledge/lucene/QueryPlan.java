@@ -44,7 +44,19 @@ final class QueryPlan {
   private final Vocabulary vocabulary;
 
   /** The question's content words, one group per word: its stem and its synonyms' stems. */
-  record TermGroup(Set<String> stems, String surface) {}
+  /**
+   * One content word of a question.
+   *
+   * @param stems its stems, with its synonyms' stems
+   * @param surface the word as typed (lower case)
+   * @param near the index's unstemmed words within typing distance of it (see {@link #fuzzyQuery}),
+   *     itself included when indexed; empty for words under five letters
+   */
+  record TermGroup(Set<String> stems, String surface, List<String> near) {
+    TermGroup(Set<String> stems, String surface) {
+      this(stems, surface, List.of());
+    }
+  }
 
   record Planned(Optional<Query> query, List<TermGroup> terms) {
     int contentWords() {
@@ -179,12 +191,8 @@ final class QueryPlan {
     int clauses = 0;
     for (TermGroup group : terms) {
       String word = group.surface();
-      int length = word.codePointCount(0, word.length());
-      if (length < 5) {
-        continue;
-      }
       List<Query> alternatives = new ArrayList<>();
-      for (String similar : vocabulary.similar(word, length >= 8 ? 2 : 1, 20)) {
+      for (String similar : group.near()) {
         Query term = new TermQuery(new Term(LuceneKnowledgeIndex.PLAIN, similar));
         // Closer words count more, as FuzzyQuery's scoring does.
         float boost =
@@ -204,6 +212,15 @@ final class QueryPlan {
     return clauses == 0 ? null : fuzzy.build();
   }
 
+  /** The index words within typing distance of {@code word}, at most 20. */
+  private List<String> near(String word) {
+    int length = word.codePointCount(0, word.length());
+    if (length < 5) {
+      return List.of();
+    }
+    return vocabulary.similar(word, length >= 8 ? 2 : 1, 20);
+  }
+
   /** Content words: the stemmed tokens grouped by the word they come from. */
   private List<TermGroup> terms(String text, Language language) {
     Map<Integer, List<String>> stems = tokens(stemAnalyzers.get(language), text);
@@ -212,7 +229,7 @@ final class QueryPlan {
     for (Map.Entry<Integer, List<String>> entry : stems.entrySet()) {
       List<String> surface = plain.get(entry.getKey());
       String word = surface == null || surface.isEmpty() ? entry.getValue().get(0) : surface.get(0);
-      groups.add(new TermGroup(new LinkedHashSet<>(entry.getValue()), word));
+      groups.add(new TermGroup(new LinkedHashSet<>(entry.getValue()), word, near(word)));
     }
     return groups;
   }
