@@ -4,6 +4,7 @@ import fi.luotsi.admin.Administration;
 import fi.luotsi.admin.KnowledgeEditor;
 import fi.luotsi.admin.LiveKnowledge;
 import fi.luotsi.admin.ManagedKnowledge;
+import fi.luotsi.admin.digest.KnowledgeAlerts;
 import fi.luotsi.admin.digest.WeeklyDigest;
 import fi.luotsi.admin.expert.Experts;
 import fi.luotsi.admin.expert.SectionSuggestions;
@@ -185,6 +186,10 @@ public final class Application implements AutoCloseable {
               clock);
       commands.add(digest.command());
       digest.schedule(schedule);
+      KnowledgeAlerts alerts = new KnowledgeAlerts(digest, delivery, administration.audit());
+      closeables.add(alerts);
+      knowledge.onReload(alerts);
+      alerts.accept(knowledge.status()); // what the first load refused
       reminders.watchProgramme();
       conversation =
           new Conversation(
