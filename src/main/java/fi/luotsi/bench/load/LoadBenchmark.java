@@ -142,7 +142,7 @@ public final class LoadBenchmark {
       env.put("LUOTSI_DATA_DIR", root.resolve("data").toString());
       env.put("LUOTSI_CONFIG_DIR", config.toString());
       env.put("LUOTSI_KNOWLEDGE_DIR", settings.knowledge().toString());
-      env.put("SLACK_BOT_TOKEN", "xoxb-local-bench");
+      env.put("SLACK_BOT_TOKEN", "xoxb-bench");
       env.put("SLACK_SIGNING_SECRET", secret);
       env.put("SLACK_API_URL", slackApi.apiUrl());
       try (Application app = Application.start(new Environment(env), Clock.systemUTC());
