@@ -1,7 +1,7 @@
 package fi.luotsi.admin.digest;
 
+import fi.luotsi.admin.AdminWording;
 import fi.luotsi.admin.AuditLog;
-import fi.luotsi.admin.digest.DigestTexts.Key;
 import fi.luotsi.chat.Button;
 import fi.luotsi.chat.ChatCommand;
 import fi.luotsi.chat.IncomingMessage;
@@ -80,7 +80,7 @@ final class DigestCommand implements ChatCommand {
           "pseudonym:" + pseudonyms.of(message.platform(), message.userId()),
           "admin.denied",
           "digest");
-      return Optional.of(Reply.error(language, DigestTexts.get(Key.ADMIN_ONLY, language)));
+      return Optional.of(Reply.error(language, AdminWording.adminOnly(language)));
     }
     try {
       Reply reply = digest.compose(clock.instant(), language);
@@ -88,7 +88,7 @@ final class DigestCommand implements ChatCommand {
       return Optional.of(reply);
     } catch (RuntimeException e) {
       log.error("Digest command failed", e);
-      return Optional.of(Reply.error(language, DigestTexts.get(Key.FAILED, language)));
+      return Optional.of(Reply.error(language, AdminWording.failed(language)));
     }
   }
 

@@ -1,10 +1,10 @@
 package fi.luotsi.admin.digest;
 
+import fi.luotsi.admin.AdminWording;
 import fi.luotsi.chat.Reply;
 import fi.luotsi.knowledge.Language;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.Optional;
 final class DigestTexts {
   private DigestTexts() {}
 
-  static final ZoneId ZONE = ZoneId.of("Europe/Helsinki");
+  static final ZoneId ZONE = AdminWording.ZONE;
   private static final int ROWS_PER_PARAGRAPH = 5;
   private static final int MAX_TEXT = 200;
 
@@ -27,9 +27,7 @@ final class DigestTexts {
     FEEDBACK,
     PENDING,
     PENDING_HOW,
-    NONE,
-    ADMIN_ONLY,
-    FAILED
+    NONE
   }
 
   private static final Map<Key, Map<Language, String>> TEXTS =
@@ -74,17 +72,7 @@ final class DigestTexts {
               "Vastaa: vastaa K12 <vastaus>",
               "Svara: svara K12 <svar>",
               "Answer: answer K12 <answer>"),
-          entry(Key.NONE, "Ei yhtään.", "Inga.", "None."),
-          entry(
-              Key.ADMIN_ONLY,
-              "Tämä komento on vain ylläpitäjille.",
-              "Det här kommandot är bara för administratörer.",
-              "This command is for administrators only."),
-          entry(
-              Key.FAILED,
-              "En pystynyt tekemään tätä nyt. Yritä hetken päästä uudelleen.",
-              "Jag kunde inte göra det just nu. Försök igen om en stund.",
-              "I could not do that right now. Please try again in a moment."));
+          entry(Key.NONE, "Ei yhtään.", "Inga.", "None."));
 
   private static Map.Entry<Key, Map<Language, String>> entry(
       Key key, String fi, String sv, String en) {
@@ -99,14 +87,8 @@ final class DigestTexts {
     return String.format(language.locale(), get(key, language), args);
   }
 
-  private static final Map<Language, DateTimeFormatter> DATE =
-      Map.of(
-          Language.FI, DateTimeFormatter.ofPattern("d.M.yyyy"),
-          Language.SV, DateTimeFormatter.ofPattern("yyyy-MM-dd"),
-          Language.EN, DateTimeFormatter.ofPattern("yyyy-MM-dd"));
-
   static String date(Instant at, Language language) {
-    return DATE.get(language).format(at.atZone(ZONE));
+    return AdminWording.date(at, language);
   }
 
   /** The digest as a chat message. */

@@ -1,5 +1,6 @@
 package fi.luotsi.admin.expert;
 
+import fi.luotsi.admin.AdminWording;
 import fi.luotsi.admin.AuditLog;
 import fi.luotsi.admin.KnowledgeEditor;
 import fi.luotsi.admin.KnowledgeEditor.KnowledgeEditRefused;
@@ -562,7 +563,7 @@ final class ExpertCommand implements ChatCommand, NoAnswerButtons {
       return action.get();
     } catch (RuntimeException e) {
       log.error("An expert-question command failed", e);
-      return Reply.error(language, ExpertTexts.get(Key.FAILED, language));
+      return Reply.error(language, AdminWording.failed(language));
     }
   }
 

@@ -1,16 +1,13 @@
 package fi.luotsi.admin.expert;
 
+import fi.luotsi.admin.AdminWording;
 import fi.luotsi.knowledge.Language;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /** The "ask an expert" texts in Finnish (default), Swedish and English. */
 final class ExpertTexts {
   private ExpertTexts() {}
-
-  static final ZoneId ZONE = ZoneId.of("Europe/Helsinki");
 
   enum Key {
     BUTTON_ASK,
@@ -50,8 +47,7 @@ final class ExpertTexts {
     NOT_ANSWERED_YET,
     ALREADY_KNOWLEDGE,
     EDITING_OFF,
-    STORED,
-    FAILED
+    STORED
   }
 
   private static final Map<Key, Map<Language, String>> TEXTS =
@@ -240,12 +236,7 @@ final class ExpertTexts {
               Key.STORED,
               "Olet välittänyt järjestäjille %d kysymystä, joista %d odottaa vastausta.",
               "Du har skickat %d frågor till arrangörerna, varav %d väntar på svar.",
-              "You forwarded %d questions to the organisers; %d are waiting for an answer."),
-          entry(
-              Key.FAILED,
-              "En pystynyt tekemään tätä nyt. Yritä hetken päästä uudelleen.",
-              "Jag kunde inte göra det just nu. Försök igen om en stund.",
-              "I could not do that right now. Please try again in a moment."));
+              "You forwarded %d questions to the organisers; %d are waiting for an answer."));
 
   private static Map.Entry<Key, Map<Language, String>> entry(
       Key key, String fi, String sv, String en) {
@@ -260,13 +251,7 @@ final class ExpertTexts {
     return String.format(language.locale(), get(key, language), args);
   }
 
-  private static final Map<Language, DateTimeFormatter> DATE_TIME =
-      Map.of(
-          Language.FI, DateTimeFormatter.ofPattern("d.M.yyyy 'klo' H.mm"),
-          Language.SV, DateTimeFormatter.ofPattern("yyyy-MM-dd 'kl.' HH.mm"),
-          Language.EN, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-
   static String dateTime(Instant at, Language language) {
-    return DATE_TIME.get(language).format(at.atZone(ZONE));
+    return AdminWording.dateTime(at, language);
   }
 }
