@@ -1,17 +1,15 @@
 package fi.luotsi.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.luotsi.Application;
 import fi.luotsi.config.Environment;
 import fi.luotsi.store.Database;
+import fi.luotsi.testing.WebClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,12 +19,10 @@ import java.util.UUID;
 
 /** A whole Luotsi on a free loopback port, with its directories under a test's temp folder. */
 final class RunningLuotsi implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   final Path knowledge;
   final Path config;
   final Application app;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final WebClient web;
 
   RunningLuotsi(Path root, Clock clock, Map<String, String> extraEnv) {
     knowledge = root.resolve("knowledge");
@@ -46,6 +42,7 @@ final class RunningLuotsi implements AutoCloseable {
     env.put("LUOTSI_DB_URL", Database.inMemoryUrl("luotsi-" + UUID.randomUUID()));
     env.putAll(extraEnv);
     app = Application.start(new Environment(env), clock);
+    web = new WebClient(app.port());
   }
 
   /** Writes files before start: call {@link #start} after. */
@@ -55,46 +52,25 @@ final class RunningLuotsi implements AutoCloseable {
   }
 
   URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + app.port() + path);
+    return web.uri(path);
   }
 
   /** Asks the web chat; returns the reply JSON. */
   JsonNode ask(String user, String text) {
-    String body = JSON.createObjectNode().put("user", user).put("text", text).toString();
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(uri("/api/chat"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("/api/chat answered " + response.statusCode());
-    }
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return web.ask(user, text);
   }
 
   HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    return web.get(path);
   }
 
   HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return web.send(request);
   }
 
   @Override
   public void close() {
     app.close();
-    http.close();
+    web.close();
   }
 }

@@ -1,55 +1,37 @@
 package fi.luotsi.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.luotsi.Application;
 import fi.luotsi.bench.load.SlackSigner;
 import fi.luotsi.config.Environment;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import fi.luotsi.testing.WebClient;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 /** One whole Luotsi on a free loopback port, with helpers to talk to it over HTTP. */
 final class Instance implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
   static final String SIGNING_SECRET = "ops-test-signing-secret";
 
   final Application app;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final WebClient web;
   private final SlackSigner signer = new SlackSigner(SIGNING_SECRET, Clock.systemUTC());
 
   Instance(Map<String, String> env) {
     app = Application.start(new Environment(env), Clock.systemUTC());
+    web = new WebClient(app.port());
   }
 
   URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + app.port() + path);
+    return web.uri(path);
   }
 
   /** Asks through the web chat; the reply JSON (status 200 required). */
   JsonNode ask(String user, String text) {
-    String body = JSON.createObjectNode().put("user", user).put("text", text).toString();
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(uri("/api/chat"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("/api/chat answered " + response.statusCode());
-    }
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return web.ask(user, text);
   }
 
   /** A signed Slack direct message event from {@code user} in {@code channel}; the status. */
@@ -66,23 +48,16 @@ final class Instance implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build());
+    return web.get(path);
   }
 
   private HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return web.send(request);
   }
 
   @Override
   public void close() {
     app.close();
-    http.close();
+    web.close();
   }
 }
