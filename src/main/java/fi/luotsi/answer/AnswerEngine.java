@@ -70,7 +70,16 @@ public final class AnswerEngine {
    * @param hint the user's language as the platform reports it; empty when unknown
    */
   public Answer answer(String question, Optional<Language> hint) {
-    Language language = languageOf(question, hint);
+    return answer(question, languageOf(question, hint));
+  }
+
+  /**
+   * Answers a question whose language the caller already knows (from {@link #languageOf}).
+   *
+   * @param question the question as typed
+   * @param language the question's language
+   */
+  public Answer answer(String question, Language language) {
     SearchResult result = index.search(question, language, CANDIDATES);
     Optional<Answer.Found> found = decide(question, language, result);
     if (found.isEmpty() && language != Language.FI) {

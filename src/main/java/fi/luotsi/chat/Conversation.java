@@ -173,7 +173,7 @@ public final class Conversation implements ConversationHandler {
       return Reply.error(language, Texts.get(Key.RATE_LIMITED, language));
     }
     long started = System.nanoTime();
-    Answer answer = answers.answer(text, message.userLanguage());
+    Answer answer = answers.answer(text, language); // detected above: not twice per question
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     observers.forEach(o -> o.questionAnswered(answer instanceof Answer.Found, took));
     String id = UUID.randomUUID().toString();
