@@ -23,6 +23,7 @@ final class Coverage {
   private final Map<String, Set<String>> stemsBySection = new HashMap<>();
   private final Map<String, Set<String>> wordsBySection = new HashMap<>();
   private final Map<String, Set<String>> foldedBySection = new HashMap<>();
+  private final Map<String, String[]> longWordsBySection = new HashMap<>();
   private final Map<String, Integer> documentFrequency = new HashMap<>();
   private final int sectionCount;
 
@@ -31,6 +32,9 @@ final class Coverage {
    * are full of such words, and giving them the top weight would decline good answers.
    */
   static final int UNKNOWN_WORD_DF = 3;
+
+  /** Words at least this long that contain one another count as a compound match. */
+  private static final int COMPOUND_LENGTH = 6;
 
   Coverage(Analyzer indexAnalyzer, List<Section> sections) {
     this.sectionCount = sections.size();
@@ -59,6 +63,9 @@ final class Coverage {
       Set<String> folded = new HashSet<>();
       words.forEach(w -> folded.add(Vocabulary.fold(w)));
       foldedBySection.put(section.id(), folded);
+      longWordsBySection.put(
+          section.id(),
+          words.stream().filter(w -> w.length() >= COMPOUND_LENGTH).toArray(String[]::new));
       for (String stem : stems) {
         documentFrequency.merge(stem, 1, Integer::sum);
       }
@@ -72,12 +79,13 @@ final class Coverage {
     Set<String> stems = stemsBySection.getOrDefault(section.id(), Set.of());
     Set<String> words = wordsBySection.getOrDefault(section.id(), Set.of());
     Set<String> folded = foldedBySection.getOrDefault(section.id(), Set.of());
+    String[] longWords = longWordsBySection.getOrDefault(section.id(), new String[0]);
     double total = 0;
     double covered = 0;
     for (QueryPlan.TermGroup group : terms) {
       double weight = idf(group);
       total += weight;
-      covered += weight * match(group, stems, words, folded);
+      covered += weight * match(group, stems, words, folded, longWords);
     }
     return total == 0 ? 0 : covered / total;
   }
@@ -121,7 +129,11 @@ final class Coverage {
   }
 
   private static double match(
-      QueryPlan.TermGroup group, Set<String> stems, Set<String> words, Set<String> folded) {
+      QueryPlan.TermGroup group,
+      Set<String> stems,
+      Set<String> words,
+      Set<String> folded,
+      String[] longWords) {
     for (String stem : group.stems()) {
       if (stems.contains(stem)) {
         return 1;
@@ -137,9 +149,11 @@ final class Coverage {
         return 0.8; // a typo: the question planned its near words once, against the whole index
       }
     }
-    for (String word : words) {
-      if (word.length() >= 6 && length >= 6 && (surface.contains(word) || word.contains(surface))) {
-        return 0.5;
+    if (length >= COMPOUND_LENGTH) {
+      for (String word : longWords) {
+        if (surface.contains(word) || word.contains(surface)) {
+          return 0.5;
+        }
       }
     }
     return 0;

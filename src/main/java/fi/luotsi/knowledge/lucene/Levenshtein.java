@@ -48,7 +48,10 @@ final class Levenshtein {
     return prev[m] <= max;
   }
 
-  private static long letters(String s) {
+  /**
+   * The set of letters of {@code s}, folded into 64 bits (for the cheap test in {@link #within}).
+   */
+  static long letters(String s) {
     long mask = 0;
     for (int i = 0; i < s.length(); i++) {
       mask |= 1L << (s.charAt(i) & 63);

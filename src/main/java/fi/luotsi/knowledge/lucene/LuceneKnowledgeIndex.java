@@ -30,6 +30,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -151,6 +152,9 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer);
       config.setSimilarity(similarity());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+      // One segment for any knowledge base we expect (5,000 sections fill about 20 MB): a search
+      // then walks one terms dictionary instead of one per flushed segment.
+      config.setRAMBufferSizeMB(256);
       try (IndexWriter writer = new IndexWriter(directory, config)) {
         int ordinal = 0;
         for (Section section : knowledge.sections()) {
@@ -171,12 +175,24 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
               resources, synonyms, tuning, new Vocabulary(reader, PLAIN), coverage::known);
       List<Section> byDoc = new ArrayList<>(knowledge.sections());
       Generation generation =
-          new Generation(number, directory, path, reader, byDoc, plan, coverage);
+          new Generation(
+              number, directory, path, reader, byDoc, plan, coverage, knownTerms(reader));
       generation.problems = List.copyOf(problems);
       return generation;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the knowledge index", e);
     }
+  }
+
+  /** The terms looked up once per generation: every field a question's query uses but grams. */
+  private static KnownTerms knownTerms(IndexReader reader) {
+    List<String> fields = new ArrayList<>(List.of(PLAIN, LANG));
+    for (Language language : Language.values()) {
+      for (String family : List.of("title", "q", "body", "doc")) {
+        fields.add(field(language, family));
+      }
+    }
+    return new KnownTerms(reader, fields);
   }
 
   private BM25Similarity similarity() {
@@ -257,6 +273,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     final Map<String, Section> byId = new HashMap<>();
     final QueryPlan plan;
     final Coverage coverage;
+    final KnownTerms knownTerms;
     List<KnowledgeProblem> problems = List.of();
 
     Generation(
@@ -266,7 +283,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         DirectoryReader reader,
         List<Section> sections,
         QueryPlan plan,
-        Coverage coverage) {
+        Coverage coverage,
+        KnownTerms knownTerms) {
       this.number = number;
       this.directory = directory;
       this.path = path;
@@ -275,6 +293,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       sections.forEach(s -> byId.put(s.id(), s));
       this.plan = plan;
       this.coverage = coverage;
+      this.knownTerms = knownTerms;
       reader.getReaderCacheHelper().addClosedListener(key -> deleteFiles());
     }
 
@@ -299,7 +318,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       try {
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(sim);
-        Query query = planned.query().get();
+        Query query = knownTerms.bind(planned.query().get());
         TopDocs top = searcher.search(query, Math.max(limit, 1));
         List<Hit> hits = new ArrayList<>();
         List<LeafReaderContext> leaves = reader.leaves();

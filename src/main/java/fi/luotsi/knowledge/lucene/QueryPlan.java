@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CachingTokenFilter;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -37,7 +38,7 @@ import org.apache.lucene.util.QueryBuilder;
 final class QueryPlan {
   private final Predicate<TermGroup> known;
   private final Map<Language, Analyzer> stemAnalyzers = new EnumMap<>(Language.class);
-  private final Map<Language, QueryBuilder> stemBuilders = new EnumMap<>(Language.class);
+  private final Map<Language, FieldQueries> stemBuilders = new EnumMap<>(Language.class);
   private final Analyzer gramAnalyzer;
   private final Analyzer plainAnalyzer;
   private final Tuning tuning;
@@ -83,9 +84,7 @@ final class QueryPlan {
               language == Language.FI ? resources.finnishOverrides() : null,
               synonyms.get(language).fst == null ? null : synonyms.get(language));
       stemAnalyzers.put(language, stem);
-      QueryBuilder builder = new QueryBuilder(stem);
-      builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
-      stemBuilders.put(language, builder);
+      stemBuilders.put(language, new FieldQueries(stem));
     }
     CharArraySet stops = resources.allQueryStopwords();
     this.gramAnalyzer = new TextChain(TextChain.Kind.GRAM, Language.FI, stops, null, null, null);
@@ -101,28 +100,30 @@ final class QueryPlan {
     if (terms.isEmpty()) {
       return new Planned(Optional.empty(), terms);
     }
-    QueryBuilder stem = stemBuilders.get(language);
+    // One analysis of the question for the four stemmed fields (it was one per field).
+    List<Query> stemmed =
+        stemBuilders
+            .get(language)
+            .create(
+                text,
+                List.of(
+                    LuceneKnowledgeIndex.field(language, "title"),
+                    LuceneKnowledgeIndex.field(language, "q"),
+                    LuceneKnowledgeIndex.field(language, "body"),
+                    LuceneKnowledgeIndex.field(language, "doc")));
     BooleanQuery.Builder should = new BooleanQuery.Builder();
-    add(
-        should,
-        stem.createBooleanQuery(LuceneKnowledgeIndex.field(language, "title"), text),
-        tuning.title());
-    add(
-        should,
-        stem.createBooleanQuery(LuceneKnowledgeIndex.field(language, "q"), text),
-        tuning.questions());
-    add(
-        should,
-        stem.createBooleanQuery(LuceneKnowledgeIndex.field(language, "body"), text),
-        tuning.body());
-    add(
-        should,
-        stem.createBooleanQuery(LuceneKnowledgeIndex.field(language, "doc"), text),
-        tuning.doc());
-    add(
-        should,
-        stem.createPhraseQuery(LuceneKnowledgeIndex.field(language, "body"), text, 2),
-        tuning.phrase());
+    add(should, stemmed.get(0), tuning.title());
+    add(should, stemmed.get(1), tuning.questions());
+    add(should, stemmed.get(2), tuning.body());
+    add(should, stemmed.get(3), tuning.doc());
+    if (tuning.phrase() > 0) {
+      add(
+          should,
+          stemBuilders
+              .get(language)
+              .createPhraseQuery(LuceneKnowledgeIndex.field(language, "body"), text, 2),
+          tuning.phrase());
+    }
     Set<String> unknown = new HashSet<>();
     for (TermGroup group : terms) {
       if (!known.test(group)) {
@@ -253,5 +254,33 @@ final class QueryPlan {
       throw new UncheckedIOException(e);
     }
     return out;
+  }
+
+  /**
+   * Lucene's query building for several fields from one analysis of the text: the same query for
+   * each field as {@code createBooleanQuery(field, text)} gives, synonyms and multi-word synonyms
+   * (as phrases) included.
+   */
+  static final class FieldQueries extends QueryBuilder {
+    FieldQueries(Analyzer analyzer) {
+      super(analyzer);
+      setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    }
+
+    /** One query per field, in the order of {@code fields}; null for a field when none. */
+    List<Query> create(String text, List<String> fields) {
+      List<Query> out = new ArrayList<>(fields.size());
+      try (TokenStream source = getAnalyzer().tokenStream(fields.get(0), text);
+          CachingTokenFilter cached = new CachingTokenFilter(source)) {
+        for (String field : fields) {
+          // createFieldQuery resets the stream it is given (a cached one replays its tokens) and
+          // closes it at the end (a closed cache still replays).
+          out.add(createFieldQuery(cached, BooleanClause.Occur.SHOULD, field, false, 0));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out;
+    }
   }
 }

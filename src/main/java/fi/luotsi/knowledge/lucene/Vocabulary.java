@@ -19,10 +19,17 @@ import org.apache.lucene.util.BytesRef;
  * FuzzyQuery} does on every search.
  */
 final class Vocabulary {
-  private final Map<Character, List<String>> byFirstLetter = new HashMap<>();
+  private final Map<Character, Bucket> byFirstLetter = new HashMap<>();
   private final Map<String, List<String>> byFolded = new HashMap<>();
 
+  /**
+   * The words sharing a first letter, in index order, with what the edit-distance test needs
+   * precomputed: lengths and letter sets let most candidates be rejected without touching them.
+   */
+  private record Bucket(String[] words, int[] lengths, long[] letters) {}
+
   Vocabulary(IndexReader reader, String field) {
+    Map<Character, List<String>> words = new HashMap<>();
     try {
       Terms terms = MultiTerms.getTerms(reader, field);
       if (terms == null) {
@@ -32,7 +39,7 @@ final class Vocabulary {
       for (BytesRef term = it.next(); term != null; term = it.next()) {
         String word = term.utf8ToString();
         if (!word.isEmpty()) {
-          byFirstLetter.computeIfAbsent(word.charAt(0), k -> new ArrayList<>()).add(word);
+          words.computeIfAbsent(word.charAt(0), k -> new ArrayList<>()).add(word);
           String folded = fold(word);
           if (!folded.equals(word)) {
             byFolded.computeIfAbsent(folded, k -> new ArrayList<>()).add(word);
@@ -42,6 +49,17 @@ final class Vocabulary {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    words.forEach(
+        (letter, list) -> {
+          String[] all = list.toArray(String[]::new);
+          int[] lengths = new int[all.length];
+          long[] letters = new long[all.length];
+          for (int i = 0; i < all.length; i++) {
+            lengths[i] = all[i].length();
+            letters[i] = Levenshtein.letters(all[i]);
+          }
+          byFirstLetter.put(letter, new Bucket(all, lengths, letters));
+        });
   }
 
   /**
@@ -67,16 +85,19 @@ final class Vocabulary {
         out.add(candidate);
       }
     }
-    for (String candidate : byFirstLetter.getOrDefault(word.charAt(0), List.of())) {
-      if (out.size() == limit) {
-        break;
-      }
-      if (out.contains(candidate)) {
-        continue;
-      }
-      if (Math.abs(candidate.length() - word.length()) <= maxEdits
-          && Levenshtein.within(word, candidate, maxEdits)) {
-        out.add(candidate);
+    Bucket bucket = byFirstLetter.get(word.charAt(0));
+    if (bucket == null) {
+      return out;
+    }
+    int length = word.length();
+    long letters = Levenshtein.letters(word);
+    String[] words = bucket.words();
+    for (int i = 0; i < words.length && out.size() < limit; i++) {
+      if (Math.abs(bucket.lengths()[i] - length) <= maxEdits
+          && Long.bitCount(bucket.letters()[i] ^ letters) <= 2 * maxEdits
+          && !out.contains(words[i])
+          && Levenshtein.within(word, words[i], maxEdits)) {
+        out.add(words[i]);
       }
     }
     return out;

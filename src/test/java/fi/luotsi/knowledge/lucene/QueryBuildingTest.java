@@ -1,0 +1,135 @@
+package fi.luotsi.knowledge.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.luotsi.bench.EvalQuestion;
+import fi.luotsi.bench.EvaluationSet;
+import fi.luotsi.knowledge.Language;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.QueryBuilder;
+import org.junit.jupiter.api.Test;
+
+/** The two shortcuts of query building must give exactly what Lucene's plain way gives. */
+class QueryBuildingTest {
+  private static final List<String> FAMILIES = List.of("title", "q", "body", "doc");
+
+  @Test
+  void oneAnalysisForFourFieldsGivesTheQueriesOfOneAnalysisPerField() {
+    LanguageResources resources = new LanguageResources();
+    List<EvalQuestion> questions = EvaluationSet.load();
+    int withSynonyms = 0;
+    for (Language language : Language.values()) {
+      SynonymMap synonyms = resources.synonyms(language, List.of(), new ArrayList<>());
+      try (Analyzer stem =
+          new TextChain(
+              TextChain.Kind.STEM,
+              language,
+              resources.stopwords(language),
+              resources.questionWords(language),
+              language == Language.FI ? resources.finnishOverrides() : null,
+              synonyms)) {
+        QueryPlan.FieldQueries shortcut = new QueryPlan.FieldQueries(stem);
+        QueryBuilder plain = new QueryBuilder(stem);
+        plain.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        List<String> fields =
+            FAMILIES.stream().map(f -> LuceneKnowledgeIndex.field(language, f)).toList();
+        for (EvalQuestion question : questions) {
+          if (question.language() != language) {
+            continue;
+          }
+          List<Query> queries = shortcut.create(question.text(), fields);
+          for (int i = 0; i < fields.size(); i++) {
+            assertThat(queries.get(i))
+                .as("%s in %s", question.text(), fields.get(i))
+                .isEqualTo(plain.createBooleanQuery(fields.get(i), question.text()));
+          }
+          if (queries.get(0) != null && queries.get(0).toString().contains("Synonym")) {
+            withSynonyms++;
+          }
+        }
+      }
+    }
+    // The comparison above covered synonym expansion, not only plain terms.
+    assertThat(withSynonyms).isGreaterThan(10);
+  }
+
+  @Test
+  void boundTermsScoreExactlyAsLookedUpTermsAndUnknownTermsMatchNothing() throws IOException {
+    try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+      try (IndexWriter writer =
+          new IndexWriter(directory, new IndexWriterConfig().setMaxBufferedDocs(2))) {
+        String[] texts = {
+          "valtuusto päättää talousarviosta", "esteellinen jäsen poistuu kokouksesta",
+          "talousarvio ja taloussuunnitelma", "valtuusto valitsee kunnanhallituksen",
+          "jäsen on esteellinen", "kokous on päätösvaltainen"
+        };
+        for (String text : texts) {
+          Document doc = new Document();
+          doc.add(new TextField("a", text, Field.Store.NO));
+          doc.add(new TextField("b", text + " " + text, Field.Store.NO));
+          writer.addDocument(doc);
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        assertThat(reader.leaves()).hasSizeGreaterThan(1); // statistics summed over segments
+        KnownTerms known = new KnownTerms(reader, List.of("a"));
+        Query query =
+            new BooleanQuery.Builder()
+                .add(
+                    new BoostQuery(new TermQuery(new Term("a", "valtuusto")), 2f),
+                    BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term("a", "esteellinen")), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term("a", "puuttuu")), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term("b", "talousarvio")), BooleanClause.Occur.SHOULD)
+                .add(
+                    new DisjunctionMaxQuery(
+                        List.of(
+                            new TermQuery(new Term("a", "kokous")),
+                            new TermQuery(new Term("a", "jäsen"))),
+                        0f),
+                    BooleanClause.Occur.SHOULD)
+                .build();
+        Query bound = known.bind(query);
+
+        List<BooleanClause> clauses = ((BooleanQuery) bound).clauses();
+        TermQuery valtuusto = (TermQuery) ((BoostQuery) clauses.get(0).query()).getQuery();
+        assertThat(valtuusto.getTermStates()).isNotNull();
+        assertThat(known.builtFor(valtuusto.getTermStates())).isTrue();
+        assertThat(valtuusto.getTermStates().docFreq()).isEqualTo(2);
+        assertThat(clauses.get(2).query()).isInstanceOf(MatchNoDocsQuery.class);
+        assertThat(((TermQuery) clauses.get(3).query()).getTermStates())
+            .isNull(); // field b not in the table
+
+        IndexSearcher searcher = new IndexSearcher(reader);
+        ScoreDoc[] expected = searcher.search(query, 10).scoreDocs;
+        ScoreDoc[] actual = searcher.search(bound, 10).scoreDocs;
+        assertThat(actual).hasSameSizeAs(expected).hasSizeGreaterThan(3);
+        for (int i = 0; i < expected.length; i++) {
+          assertThat(actual[i].doc).isEqualTo(expected[i].doc);
+          assertThat(actual[i].score).isEqualTo(expected[i].score);
+        }
+      }
+    }
+  }
+}
