@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -45,6 +46,15 @@ public final class Conversation implements ConversationHandler {
   private final Supplier<List<Section>> sections;
   private final QuestionLog questionLog;
   private final Pseudonyms pseudonyms;
+
+  /**
+   * Searching is pure CPU work. At most one search per core runs at a time and the others wait
+   * their turn in order: under load, short requests (a Slack event that must be acknowledged within
+   * three seconds, a health check, a button press) then find a free core at once instead of
+   * queueing behind dozens of searches sharing the cores, and searches finish in arrival order.
+   */
+  private final Semaphore answering = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+
   private final Function<Language, String> contact;
   private final List<ChatCommand> commands;
   private final RateLimiter rateLimiter;
@@ -120,8 +130,9 @@ public final class Conversation implements ConversationHandler {
       case SHARE -> {
         return share(message, userLanguage);
       }
-      case ASK -> {
-        return question(message, message.text());
+      case ASK -> { // a related section's heading: its own language, not the user's
+        return question(
+            message, message.text(), answers.languageOf(message.text(), message.userLanguage()));
       }
       case LINK -> {
         return Reply.info(userLanguage, Texts.get(Key.UNKNOWN_BUTTON, userLanguage));
@@ -154,7 +165,7 @@ public final class Conversation implements ConversationHandler {
     if (text.isEmpty()) { // a file that no command took
       return Reply.info(userLanguage, Texts.get(Key.EMPTY, userLanguage));
     }
-    return question(message, text);
+    return question(message, text, language); // detected from this same text in handle
   }
 
   private static Language helpLanguage(String word, Language fallback) {
@@ -166,15 +177,21 @@ public final class Conversation implements ConversationHandler {
     };
   }
 
-  private Reply question(IncomingMessage message, String text) {
+  private Reply question(IncomingMessage message, String text, Language language) {
     String userRef = pseudonyms.of(message.platform(), message.userId());
-    Language language = answers.languageOf(text, message.userLanguage());
     if (!rateLimiter.tryAcquire(userRef)) {
       return Reply.error(language, Texts.get(Key.RATE_LIMITED, language));
     }
-    long started = System.nanoTime();
-    Answer answer = answers.answer(text, language); // detected above: not twice per question
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    Answer answer;
+    Duration took;
+    answering.acquireUninterruptibly();
+    try {
+      long started = System.nanoTime();
+      answer = answers.answer(text, language);
+      took = Duration.ofNanos(System.nanoTime() - started);
+    } finally {
+      answering.release();
+    }
     observers.forEach(o -> o.questionAnswered(answer instanceof Answer.Found, took));
     String id = UUID.randomUUID().toString();
     Optional<String> sectionId =

@@ -12,25 +12,33 @@ import javax.crypto.spec.SecretKeySpec;
  * count and group a person's questions without holding who they are.
  */
 public final class Pseudonyms {
-  private final SecretKeySpec key;
+  /**
+   * A keyed MAC that is only ever cloned: looking up the provider and initialising the key on every
+   * question cost more than the HMAC itself.
+   */
+  private final Mac prototype;
 
   public Pseudonyms(byte[] secret) {
     Objects.requireNonNull(secret, "secret");
     if (secret.length < 16) {
       throw new IllegalArgumentException("pseudonym key must be at least 16 bytes");
     }
-    this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+    try {
+      prototype = Mac.getInstance("HmacSHA256");
+      prototype.init(new SecretKeySpec(secret.clone(), "HmacSHA256"));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
   }
 
   public String of(Platform platform, String userId) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
+      Mac mac = (Mac) prototype.clone();
       byte[] digest =
           mac.doFinal((platform.name() + ":" + userId).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
     }
   }
 }

@@ -47,7 +47,12 @@ public final class HttpServer implements AutoCloseable {
             config -> {
               config.showJavalinBanner = false;
               config.http.maxRequestSize = maxBodyBytes;
-              config.useVirtualThreads = true;
+              // Requests run on Jetty's pool of platform threads, not virtual threads: answering
+              // is CPU work, and virtual threads are never preempted, so under load a short
+              // request (a Slack event to acknowledge) waited for a carrier behind searches.
+              // Platform threads are time-sliced by the OS and a short request gets a core at
+              // once (measured with bench-load, see the README).
+              config.useVirtualThreads = false;
               config.startupWatcherEnabled = false;
               config.jetty.modifyServer(
                   server -> {

@@ -6,13 +6,17 @@ import static fi.luotsi.KnowledgeFixture.GROUNDS;
 import static fi.luotsi.KnowledgeFixture.JAV;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import fi.luotsi.KnowledgeFixture;
 import fi.luotsi.MutableClock;
 import fi.luotsi.answer.AnswerEngine;
 import fi.luotsi.chat.Texts.Key;
+import fi.luotsi.knowledge.KnowledgeBase;
+import fi.luotsi.knowledge.KnowledgeIndex;
 import fi.luotsi.knowledge.KnowledgeLoader;
 import fi.luotsi.knowledge.Language;
+import fi.luotsi.knowledge.Section;
 import fi.luotsi.knowledge.lucene.LuceneKnowledgeIndex;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,6 +26,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -466,6 +476,81 @@ class ConversationTest {
   }
 
   /** A memory log that also records votes, and can be made to fail. */
+  @Test
+  void atMostOneSearchPerCoreRunsAtATimeAndEveryQuestionIsAnswered() throws Exception {
+    int cores = Runtime.getRuntime().availableProcessors();
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    KnowledgeIndex slow =
+        new KnowledgeIndex() {
+          @Override
+          public void rebuild(KnowledgeBase knowledge) {
+            index.rebuild(knowledge);
+          }
+
+          @Override
+          public SearchResult search(String question, Language language, int limit) {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+              release.await();
+              return index.search(question, language, limit);
+            } catch (InterruptedException e) {
+              throw new IllegalStateException(e);
+            } finally {
+              running.decrementAndGet();
+            }
+          }
+
+          @Override
+          public List<Section> sections() {
+            return index.sections();
+          }
+
+          @Override
+          public Optional<Section> section(String id) {
+            return index.section(id);
+          }
+
+          @Override
+          public void close() {}
+        };
+    Conversation limited =
+        new Conversation(
+            new AnswerEngine(slow),
+            index::sections,
+            log,
+            pseudonyms,
+            language -> CONTACT_FI,
+            List.of(),
+            100,
+            clock);
+    int questions = cores * 3;
+    List<Future<Reply>> replies = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(questions)) {
+      try {
+        for (int i = 0; i < questions; i++) {
+          String user = "u" + i;
+          replies.add(
+              pool.submit(
+                  () -> limited.handle(typed(user, "Milloin luottamushenkilö on esteellinen?"))));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> running.get() >= cores);
+        Thread.sleep(200); // time for a search beyond the limit to start, if one could
+        assertThat(running.get()).isEqualTo(cores);
+      } finally {
+        release.countDown();
+      }
+      for (Future<Reply> reply : replies) {
+        assertThat(reply.get(10, TimeUnit.SECONDS).sources())
+            .extracting(Reply.Source::id)
+            .containsExactly(GROUNDS);
+      }
+    }
+    assertThat(most.get()).isEqualTo(cores);
+    assertThat(log.entries).hasSize(questions);
+  }
+
   private static final class RecordingLog implements QuestionLog {
     private final MemoryQuestionLog memory = new MemoryQuestionLog();
     final List<QuestionLog.Entry> entries = Collections.synchronizedList(new ArrayList<>());
