@@ -53,7 +53,8 @@ public final class Conversation implements ConversationHandler {
    * three seconds, a health check, a button press) then find a free core at once instead of
    * queueing behind dozens of searches sharing the cores, and searches finish in arrival order.
    */
-  private final Semaphore answering = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+  private final Semaphore answering =
+      new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
   private final Function<Language, String> contact;
   private final List<ChatCommand> commands;
