@@ -80,6 +80,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private final AtomicReference<Generation> current = new AtomicReference<>();
   private final AtomicLong generations = new AtomicLong();
   private final Tuning tuning;
+  private final BM25Similarity similarity;
 
   /**
    * @param baseDirectory where index generations are written; null keeps them in memory
@@ -91,6 +92,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   LuceneKnowledgeIndex(Path baseDirectory, Tuning tuning) {
     this.baseDirectory = baseDirectory;
     this.tuning = tuning;
+    this.similarity = new BM25Similarity(tuning.k1(), tuning.b());
     this.indexAnalyzer = indexAnalyzer(resources);
     rebuild(new KnowledgeBase(List.of(), List.of(), Map.of()));
   }
@@ -150,7 +152,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         directory = FSDirectory.open(path);
       }
       IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer);
-      config.setSimilarity(similarity());
+      config.setSimilarity(similarity);
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
       // One segment for any knowledge base we expect (5,000 sections fill about 20 MB): a search
       // then walks one terms dictionary instead of one per flushed segment.
@@ -195,10 +197,6 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     return new KnownTerms(reader, fields);
   }
 
-  private BM25Similarity similarity() {
-    return new BM25Similarity(tuning.k1(), tuning.b());
-  }
-
   private static Document document(Section section, int ordinal) {
     Language language = section.language();
     Document doc = new Document();
@@ -224,7 +222,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   public SearchResult search(String question, Language language, int limit) {
     Generation generation = acquire();
     try {
-      return generation.search(question, language, limit, similarity());
+      return generation.search(question, language, limit, similarity);
     } finally {
       generation.release();
     }
