@@ -1,6 +1,7 @@
 package fi.luotsi.chat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,6 +48,14 @@ public interface QuestionLog {
   }
 
   void record(Entry entry);
+
+  /**
+   * Records several entries at once, all or none (a store that can, writes them in one
+   * transaction).
+   */
+  default void recordAll(List<Entry> entries) {
+    entries.forEach(this::record);
+  }
 
   Optional<Entry> find(String id);
 
