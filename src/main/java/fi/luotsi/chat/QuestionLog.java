@@ -1,7 +1,6 @@
 package fi.luotsi.chat;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -48,14 +47,6 @@ public interface QuestionLog {
   }
 
   void record(Entry entry);
-
-  /**
-   * Records several entries at once, all or none (a store that can, writes them in one
-   * transaction).
-   */
-  default void recordAll(List<Entry> entries) {
-    entries.forEach(this::record);
-  }
 
   Optional<Entry> find(String id);
 

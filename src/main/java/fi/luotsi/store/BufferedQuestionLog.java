@@ -4,22 +4,18 @@ import fi.luotsi.chat.QuestionLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A question log that keeps answering while its database is away: writes go straight through while
- * the database works (concurrent writes grouped into one transaction, see {@link #record}); when
- * one fails, this log and the following entries wait in memory (at most {@code capacity}; beyond
- * that the newest are dropped and counted) and a background thread writes them, oldest first, as
- * soon as the database answers again. Meanwhile no request waits for the database. One warning when
- * an outage starts, one line when it ends.
+ * the database works; when one fails, this log and the following entries wait in memory (at most
+ * {@code capacity}; beyond that the newest are dropped and counted) and a background thread writes
+ * them, oldest first, as soon as the database answers again. Meanwhile no request waits for the
+ * database. One warning when an outage starts, one line when it ends.
  *
  * <p>Thread-safe. {@link #close()} tries to write what is still waiting, briefly.
  */
@@ -30,8 +26,6 @@ public final class BufferedQuestionLog implements QuestionLog, AutoCloseable {
   private final QuestionLog store;
   private final int capacity;
   private final Deque<Entry> waiting = new ArrayDeque<>();
-  private final List<Queued> queued = new ArrayList<>();
-  private final ReentrantLock writing = new ReentrantLock();
   private long dropped;
   private Instant outageSince;
   private Thread retrier;
@@ -54,56 +48,21 @@ public final class BufferedQuestionLog implements QuestionLog, AutoCloseable {
         return;
       }
     }
-    Queued mine = new Queued(entry);
-    synchronized (queued) {
-      queued.add(mine);
-    }
-    // Group commit: one thread writes at a time, everything queued meanwhile in one transaction.
-    // The others find their entry written when they get the lock. Under load this turns dozens of
-    // small transactions, competing for the same table and indexes, into a few.
-    writing.lock();
     try {
-      if (mine.written) {
-        return;
-      }
-      List<Queued> batch;
-      synchronized (queued) {
-        batch = new ArrayList<>(queued);
-        queued.clear();
-      }
-      try {
-        store.recordAll(batch.stream().map(Queued::entry).toList());
-      } catch (StoreException e) {
-        synchronized (this) {
-          if (outageSince == null) {
-            outageSince = Instant.now();
-            log.warn(
-                "Question log cannot be written, keeping questions in memory (at most {}) until"
-                    + " the database answers again: {}",
-                capacity,
-                e.getMessage() + causes(e));
-            startRetrier();
-          }
-          batch.forEach(q -> keep(q.entry()));
+      store.record(entry);
+    } catch (StoreException e) {
+      synchronized (this) {
+        if (outageSince == null) {
+          outageSince = Instant.now();
+          log.warn(
+              "Question log cannot be written, keeping questions in memory (at most {}) until the"
+                  + " database answers again: {}",
+              capacity,
+              e.getMessage() + causes(e));
+          startRetrier();
         }
+        keep(entry);
       }
-      batch.forEach(q -> q.written = true);
-    } finally {
-      writing.unlock();
-    }
-  }
-
-  /** An entry waiting for the writer; {@code written} is guarded by {@link #writing}. */
-  private static final class Queued {
-    private final Entry entry;
-    private boolean written;
-
-    Queued(Entry entry) {
-      this.entry = entry;
-    }
-
-    Entry entry() {
-      return entry;
     }
   }
 
@@ -161,13 +120,6 @@ public final class BufferedQuestionLog implements QuestionLog, AutoCloseable {
       synchronized (this) {
         waiting.pollFirst();
       }
-    }
-  }
-
-  /** Entries queued for the writer at this moment (tests). */
-  int queued() {
-    synchronized (queued) {
-      return queued.size();
     }
   }
 

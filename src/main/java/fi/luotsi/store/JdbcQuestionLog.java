@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -21,56 +20,25 @@ public final class JdbcQuestionLog implements QuestionLog {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
   }
 
-  private static final String INSERT =
-      "INSERT INTO question_log (id, asked_at, user_ref, platform, language, question, answered,"
-          + " section_id, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
   @Override
   public void record(Entry entry) {
-    recordAll(List.of(entry));
-  }
-
-  /** Writes the entries in one transaction: all or none. */
-  @Override
-  public void recordAll(List<Entry> entries) {
-    if (entries.isEmpty()) {
-      return;
-    }
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-        for (Entry entry : entries) {
-          ps.setString(1, entry.id());
-          ps.setTimestamp(2, Timestamp.from(entry.askedAt()));
-          ps.setString(3, entry.userRef());
-          ps.setString(4, entry.platform().name());
-          ps.setString(5, entry.language());
-          ps.setString(6, entry.question());
-          ps.setBoolean(7, entry.answered());
-          ps.setString(8, entry.sectionId().orElse(null));
-          ps.setDouble(9, entry.coverage());
-          if (entries.size() == 1) {
-            ps.executeUpdate();
-          } else {
-            ps.addBatch();
-          }
-        }
-        if (entries.size() > 1) {
-          ps.executeBatch();
-        }
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+    String sql =
+        "INSERT INTO question_log (id, asked_at, user_ref, platform, language, question, answered,"
+            + " section_id, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, entry.id());
+      ps.setTimestamp(2, Timestamp.from(entry.askedAt()));
+      ps.setString(3, entry.userRef());
+      ps.setString(4, entry.platform().name());
+      ps.setString(5, entry.language());
+      ps.setString(6, entry.question());
+      ps.setBoolean(7, entry.answered());
+      ps.setString(8, entry.sectionId().orElse(null));
+      ps.setDouble(9, entry.coverage());
+      ps.executeUpdate();
     } catch (SQLException e) {
-      throw new StoreException(
-          entries.size() == 1
-              ? "cannot log question " + entries.get(0).id()
-              : "cannot log " + entries.size() + " questions",
-          e);
+      throw new StoreException("cannot log question " + entry.id(), e);
     }
   }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fi.luotsi.chat.Platform;
 import fi.luotsi.chat.QuestionLog.Entry;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -150,20 +149,5 @@ class JdbcQuestionLogIT {
         .hasMessageContaining("cannot connect to database")
         .hasMessageContaining("password=***")
         .hasMessageNotContaining("hunter2");
-  }
-
-  @Test
-  void severalQuestionsAreWrittenInOneTransactionAllOrNone() {
-    Entry a = entry(id("batch-a"), Optional.of(section));
-    Entry b = entry(id("batch-b"), Optional.empty());
-    log.recordAll(List.of(a, b));
-    assertThat(log.find(id("batch-a"))).contains(a);
-    assertThat(log.find(id("batch-b"))).contains(b);
-
-    Entry c = entry(id("batch-c"), Optional.empty());
-    Entry again = entry(id("batch-a"), Optional.empty()); // the same id twice: refused
-    assertThatThrownBy(() -> log.recordAll(List.of(c, again))).isInstanceOf(StoreException.class);
-    assertThat(log.find(id("batch-c"))).isEmpty();
-    assertThat(log.find(id("batch-a"))).contains(a);
   }
 }
