@@ -48,10 +48,18 @@ public interface KnowledgeIndex extends AutoCloseable {
    * @param score the retrieval score (only comparable within one search)
    * @param coverage the IDF-weighted share of the question's content words that the section
    *     contains (0 to 1), comparable across questions
+   * @param phrasing how closely the question matches the section's closest single phrasing (its
+   *     heading or one of its alternate questions), 0 to 1, comparable across questions; 0 from an
+   *     index that does not compute it
    */
-  record Hit(Section section, double score, double coverage) {
+  record Hit(Section section, double score, double coverage, double phrasing) {
     public Hit {
       Objects.requireNonNull(section, "section");
+    }
+
+    /** A hit without a phrasing similarity. */
+    public Hit(Section section, double score, double coverage) {
+      this(section, score, coverage, 0);
     }
   }
 

@@ -172,13 +172,22 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             language, resources.synonyms(language, knowledge.synonyms(language), problems));
       }
       Coverage coverage = new Coverage(indexAnalyzer, knowledge.sections());
+      Phrasings phrasings = new Phrasings(resources, knowledge.sections());
       QueryPlan plan =
           new QueryPlan(
               resources, synonyms, tuning, new Vocabulary(reader, PLAIN), coverage::known);
       List<Section> byDoc = new ArrayList<>(knowledge.sections());
       Generation generation =
           new Generation(
-              number, directory, path, reader, byDoc, plan, coverage, knownTerms(reader));
+              number,
+              directory,
+              path,
+              reader,
+              byDoc,
+              plan,
+              coverage,
+              phrasings,
+              knownTerms(reader));
       generation.problems = List.copyOf(problems);
       return generation;
     } catch (IOException e) {
@@ -271,6 +280,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     final Map<String, Section> byId = new HashMap<>();
     final QueryPlan plan;
     final Coverage coverage;
+    final Phrasings phrasings;
     final KnownTerms knownTerms;
     List<KnowledgeProblem> problems = List.of();
 
@@ -282,6 +292,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         List<Section> sections,
         QueryPlan plan,
         Coverage coverage,
+        Phrasings phrasings,
         KnownTerms knownTerms) {
       this.number = number;
       this.directory = directory;
@@ -291,6 +302,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       sections.forEach(s -> byId.put(s.id(), s));
       this.plan = plan;
       this.coverage = coverage;
+      this.phrasings = phrasings;
       this.knownTerms = knownTerms;
       reader.getReaderCacheHelper().addClosedListener(key -> deleteFiles());
     }
@@ -326,8 +338,14 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
           if (ordinals == null || !ordinals.advanceExact(scoreDoc.doc - leaf.docBase)) {
             throw new IllegalStateException("section without an ordinal in generation " + number);
           }
-          Section section = sections.get((int) ordinals.longValue());
-          hits.add(new Hit(section, scoreDoc.score, coverage.of(planned.terms(), section)));
+          int ordinal = (int) ordinals.longValue();
+          Section section = sections.get(ordinal);
+          hits.add(
+              new Hit(
+                  section,
+                  scoreDoc.score,
+                  coverage.of(planned.terms(), section),
+                  phrasings.best(planned.terms(), ordinal)));
         }
         rerank(hits);
         return new SearchResult(
@@ -346,8 +364,20 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         return;
       }
       double top = hits.stream().mapToDouble(Hit::score).max().orElse(1);
+      String mode = System.getProperty("rank.mode", "base");
+      double lambda = Double.parseDouble(System.getProperty("rank.lambda", "0"));
       hits.sort(
-          Comparator.comparingDouble((Hit h) -> h.score() / top * (RERANK_BASE + h.coverage()))
+          Comparator.comparingDouble(
+                  (Hit h) ->
+                      switch (mode) {
+                        case "add" ->
+                            h.score() / top * (RERANK_BASE + h.coverage()) + lambda * h.phrasing();
+                        case "mul" ->
+                            h.score() / top * (RERANK_BASE + h.coverage() + lambda * h.phrasing());
+                        case "cov" -> h.score() / top * (RERANK_BASE + h.coverage())
+                            * (1 + lambda * h.phrasing());
+                        default -> h.score() / top * (RERANK_BASE + h.coverage());
+                      })
               .reversed());
     }
 
