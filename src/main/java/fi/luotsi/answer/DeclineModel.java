@@ -34,9 +34,20 @@ public record DeclineModel(
     double coverage,
     double unknownShare,
     double knownCoverage,
+    double phrasing,
     double threshold) {
 
   private static final String RESOURCE = "decline-model.properties";
+
+  /** A model without the phrasing signal. */
+  public DeclineModel(
+      double intercept,
+      double coverage,
+      double unknownShare,
+      double knownCoverage,
+      double threshold) {
+    this(intercept, coverage, unknownShare, knownCoverage, 0, threshold);
+  }
 
   public DeclineModel {
     if (!(threshold > 0 && threshold < 1)) {
@@ -57,6 +68,7 @@ public record DeclineModel(
           number(p, "coverage"),
           number(p, "unknownShare"),
           number(p, "knownCoverage"),
+          number(p, "phrasing"),
           number(p, "threshold"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
@@ -84,7 +96,7 @@ public record DeclineModel(
   public static double[] features(Hit best, SearchResult result) {
     double unknown = result.unknownShare();
     double known = unknown < 1 ? Math.min(1, best.coverage() / (1 - unknown)) : 0;
-    return new double[] {best.coverage(), unknown, known};
+    return new double[] {best.coverage(), unknown, known, best.phrasing()};
   }
 
   /** The probability that the question is answered by {@code best}. */
@@ -93,7 +105,12 @@ public record DeclineModel(
   }
 
   double probability(double[] f) {
-    double z = intercept + coverage * f[0] + unknownShare * f[1] + knownCoverage * f[2];
+    double z =
+        intercept
+            + coverage * f[0]
+            + unknownShare * f[1]
+            + knownCoverage * f[2]
+            + phrasing * f[3];
     return 1 / (1 + Math.exp(-z));
   }
 
@@ -106,11 +123,13 @@ public record DeclineModel(
   public String toProperties() {
     return String.format(
         Locale.ROOT,
-        "intercept=%.6f%ncoverage=%.6f%nunknownShare=%.6f%nknownCoverage=%.6f%nthreshold=%.3f%n",
+        "intercept=%.6f%ncoverage=%.6f%nunknownShare=%.6f%nknownCoverage=%.6f%nphrasing=%.6f%n"
+            + "threshold=%.3f%n",
         intercept,
         coverage,
         unknownShare,
         knownCoverage,
+        phrasing,
         threshold);
   }
 }

@@ -59,7 +59,11 @@ final class QueryPlan {
     }
   }
 
-  record Planned(Optional<Query> query, List<TermGroup> terms) {
+  record Planned(Optional<Query> query, List<TermGroup> terms, Query phrasingQuery) {
+    Planned(Optional<Query> query, List<TermGroup> terms) {
+      this(query, terms, null);
+    }
+
     int contentWords() {
       return terms.size();
     }
@@ -110,7 +114,8 @@ final class QueryPlan {
                     LuceneKnowledgeIndex.field(language, "title"),
                     LuceneKnowledgeIndex.field(language, "q"),
                     LuceneKnowledgeIndex.field(language, "body"),
-                    LuceneKnowledgeIndex.field(language, "doc")));
+                    LuceneKnowledgeIndex.field(language, "doc"),
+                    LuceneKnowledgeIndex.field(language, LuceneKnowledgeIndex.PHRASING)));
     BooleanQuery.Builder should = new BooleanQuery.Builder();
     add(should, stemmed.get(0), tuning.title());
     add(should, stemmed.get(1), tuning.questions());
@@ -143,7 +148,17 @@ final class QueryPlan {
                 new TermQuery(new Term(LuceneKnowledgeIndex.LANG, language.code())),
                 BooleanClause.Occur.FILTER)
             .build();
-    return new Planned(Optional.of(filtered), terms);
+    Query phrasing = null;
+    if (stemmed.get(4) != null) {
+      phrasing =
+          new BooleanQuery.Builder()
+              .add(stemmed.get(4), BooleanClause.Occur.MUST)
+              .add(
+                  new TermQuery(new Term(LuceneKnowledgeIndex.LANG, language.code())),
+                  BooleanClause.Occur.FILTER)
+              .build();
+    }
+    return new Planned(Optional.of(filtered), terms, phrasing);
   }
 
   private static void add(BooleanQuery.Builder builder, Query query, float weight) {
