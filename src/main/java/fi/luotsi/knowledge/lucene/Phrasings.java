@@ -25,6 +25,10 @@ final class Phrasings {
   /** One phrasing: its words' stems, unstemmed forms and IDF weights, in the same order. */
   private record Phrasing(String[] stems, String[] words, double[] weights, double total) {}
 
+  static final boolean LOOSE = Boolean.getBoolean("rank.loose");
+
+  static final String SIM = System.getProperty("rank.sim", "f1");
+
   private final List<Phrasing[]> bySection = new ArrayList<>();
   private final Map<String, Integer> documentFrequency = new HashMap<>();
   private final int phrasingCount;
@@ -156,7 +160,14 @@ final class Phrasings {
       }
       double q = questionTotal == 0 ? 0 : questionCovered / questionTotal;
       double p = phrasing.total() == 0 ? 0 : phrasingCovered / phrasing.total();
-      double similarity = q + p == 0 ? 0 : 2 * q * p / (q + p);
+      double similarity =
+          switch (SIM) {
+            case "q" -> q;
+            case "p" -> p;
+            case "geo" -> Math.sqrt(q * p);
+            case "min" -> Math.min(q, p);
+            default -> q + p == 0 ? 0 : 2 * q * p / (q + p);
+          };
       best = Math.max(best, similarity);
     }
     return best;
@@ -168,6 +179,17 @@ final class Phrasings {
     }
     if (group.near().contains(word)) {
       return 0.8;
+    }
+    if (LOOSE) {
+      String surface = group.surface();
+      if (surface.length() >= 5 && Vocabulary.fold(surface).equals(Vocabulary.fold(word))) {
+        return 0.8;
+      }
+      if (surface.length() >= 6
+          && word.length() >= 6
+          && (surface.contains(word) || word.contains(surface))) {
+        return 0.5;
+      }
     }
     return 0;
   }
