@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * Whether the best section answers the question: a logistic model over three signals that are
+ * Whether the best section answers the question: a logistic model over four signals that are
  * comparable across questions (never a raw BM25 score):
  *
  * <ul>
@@ -17,7 +17,10 @@ import java.util.Properties;
  *       contains;
  *   <li>{@code unknownShare}: the share of the question's words that no section contains at all;
  *   <li>{@code knownCoverage}: the coverage counted over the words the knowledge base knows, so
- *       that a colloquial question with a few odd words is not declined for them alone.
+ *       that a colloquial question with a few odd words is not declined for them alone;
+ *   <li>{@code phrasing}: how closely the question matches the section's closest single phrasing
+ *       (its heading or one alternate question), counting the words of both (see {@link
+ *       fi.luotsi.knowledge.KnowledgeIndex.Hit#phrasing()}).
  * </ul>
  *
  * <p>The weights are fitted on the evaluation's dev split by {@code bench --calibrate}, which also
@@ -27,6 +30,7 @@ import java.util.Properties;
  * @param coverage the weight of the coverage
  * @param unknownShare the weight of the unknown-word share
  * @param knownCoverage the weight of the coverage over known words
+ * @param phrasing the weight of the similarity to the closest phrasing
  * @param threshold the least probability of being answerable at which the bot answers
  */
 public record DeclineModel(
@@ -39,7 +43,7 @@ public record DeclineModel(
 
   private static final String RESOURCE = "decline-model.properties";
 
-  /** A model without the phrasing signal. */
+  /** A model that leaves the phrasing signal out (its weight 0). */
   public DeclineModel(
       double intercept,
       double coverage,
@@ -92,7 +96,7 @@ public record DeclineModel(
     return Double.parseDouble(value.strip());
   }
 
-  /** The three signals of a candidate, in the model's order. */
+  /** The four signals of a candidate, in the model's order. */
   public static double[] features(Hit best, SearchResult result) {
     double unknown = result.unknownShare();
     double known = unknown < 1 ? Math.min(1, best.coverage() / (1 - unknown)) : 0;
@@ -106,11 +110,7 @@ public record DeclineModel(
 
   double probability(double[] f) {
     double z =
-        intercept
-            + coverage * f[0]
-            + unknownShare * f[1]
-            + knownCoverage * f[2]
-            + phrasing * f[3];
+        intercept + coverage * f[0] + unknownShare * f[1] + knownCoverage * f[2] + phrasing * f[3];
     return 1 / (1 + Math.exp(-z));
   }
 

@@ -14,7 +14,7 @@ import java.util.Random;
 
 /**
  * Fits the {@link DeclineModel} on evaluation questions (the dev split): a logistic regression with
- * balanced class weights and a little L2 regularisation, over the model's three signals of the best
+ * balanced class weights and a little L2 regularisation, over the model's four signals of the best
  * candidate. The threshold is chosen by repeated 5-fold cross-validation on the same questions, so
  * that it is judged on questions the weights were not fitted to: the one with the fewest errors
  * counted as (out-of-scope answered) + (answerable declined), each as a share of its kind.

@@ -67,14 +67,32 @@ class DeclineModelTest {
     Hit hit = new Hit(SECTION, 1, 0.4);
 
     assertThat(DeclineModel.features(hit, new SearchResult(Language.FI, List.of(hit), 3, 0.5)))
-        .containsExactly(0.4, 0.5, 0.8);
+        .containsExactly(0.4, 0.5, 0.8, 0.0);
     assertThat(DeclineModel.features(hit, new SearchResult(Language.FI, List.of(hit), 3, 1.0)))
-        .containsExactly(0.4, 1.0, 0.0);
+        .containsExactly(0.4, 1.0, 0.0, 0.0);
+  }
+
+  @Test
+  void thePhrasingSimilarityIsTheFourthSignal() {
+    Hit hit = new Hit(SECTION, 1, 0.4, 0.7);
+
+    assertThat(DeclineModel.features(hit, new SearchResult(Language.FI, List.of(hit), 3, 0)))
+        .containsExactly(0.4, 0.0, 0.4, 0.7);
+  }
+
+  @Test
+  void aQuestionCloseToOneOfTheSectionsPhrasingsMakesTheShippedModelSurer() {
+    DeclineModel model = DeclineModel.shipped();
+    Hit close = new Hit(SECTION, 1, 0.5, 0.9);
+    Hit far = new Hit(SECTION, 1, 0.5, 0.2);
+
+    assertThat(model.probability(close, new SearchResult(Language.FI, List.of(close), 3, 0)))
+        .isGreaterThan(model.probability(far, new SearchResult(Language.FI, List.of(far), 3, 0)));
   }
 
   @Test
   void theModelRoundTripsThroughItsPropertiesFile() throws Exception {
-    DeclineModel model = new DeclineModel(-1.25, 3.5, -2.75, 0.5, 0.4);
+    DeclineModel model = new DeclineModel(-1.25, 3.5, -2.75, 0.5, 1.75, 0.4);
     Properties p = new Properties();
     p.load(new ByteArrayInputStream(model.toProperties().getBytes(StandardCharsets.ISO_8859_1)));
 
@@ -83,6 +101,7 @@ class DeclineModelTest {
         .containsEntry("coverage", "3.500000")
         .containsEntry("unknownShare", "-2.750000")
         .containsEntry("knownCoverage", "0.500000")
+        .containsEntry("phrasing", "1.750000")
         .containsEntry("threshold", "0.400");
   }
 

@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * The Lucene index of knowledge sections: one document per section, each indexed into stemmed
  * fields of its language ({@code fi_title}, {@code fi_q}, {@code fi_body}, {@code fi_doc}, and
  * likewise {@code sv_*}, {@code en_*}), a character 4-gram field and an unstemmed field. See {@link
- * QueryPlan} for how a question is searched and {@link Coverage} for the calibrated part.
+ * QueryPlan} for how a question is searched, {@link Coverage} for the calibrated part and {@link
+ * Phrasings} for the similarity to a section's closest single phrasing.
  *
  * <p>Each rebuild writes a complete new index (a fresh folder under the base directory, or memory)
  * and swaps it in with one atomic reference update; searches in flight finish on the old one, which
@@ -64,9 +65,6 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   static final String LANG = "lang";
   static final String GRAM = "gram";
   static final String PLAIN = "plain";
-
-  /** The field family of the phrasing documents: one heading or alternate question each. */
-  static final String PHRASING = "p";
 
   /**
    * The section's place in the generation's list, as a doc value: reading it is far cheaper than
@@ -115,7 +113,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
               null,
               language == Language.FI ? resources.finnishOverrides() : null,
               null);
-      for (String family : List.of("title", "q", "body", "doc", PHRASING)) {
+      for (String family : List.of("title", "q", "body", "doc")) {
         fields.put(field(language, family), stem);
       }
     }
@@ -163,13 +161,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       try (IndexWriter writer = new IndexWriter(directory, config)) {
         int ordinal = 0;
         for (Section section : knowledge.sections()) {
-          writer.addDocument(document(section, ordinal));
-          if (PHRASING_DOCS) {
-            for (String phrasing : phrasings(section)) {
-              writer.addDocument(phrasingDocument(section, phrasing, ordinal));
-            }
-          }
-          ordinal++;
+          writer.addDocument(document(section, ordinal++));
         }
         writer.commit();
       }
@@ -208,28 +200,11 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private static KnownTerms knownTerms(IndexReader reader) {
     List<String> fields = new ArrayList<>(List.of(PLAIN, LANG));
     for (Language language : Language.values()) {
-      for (String family : List.of("title", "q", "body", "doc", PHRASING)) {
+      for (String family : List.of("title", "q", "body", "doc")) {
         fields.add(field(language, family));
       }
     }
     return new KnownTerms(reader, fields);
-  }
-
-  static final boolean PHRASING_DOCS = Boolean.getBoolean("rank.docs");
-
-  private static List<String> phrasings(Section section) {
-    List<String> out = new ArrayList<>();
-    out.add(section.heading());
-    out.addAll(section.questions());
-    return out;
-  }
-
-  private static Document phrasingDocument(Section section, String phrasing, int ordinal) {
-    Document doc = new Document();
-    doc.add(new NumericDocValuesField(ORDINAL, ordinal));
-    doc.add(new StringField(LANG, section.language().code(), Field.Store.NO));
-    doc.add(new TextField(field(section.language(), PHRASING), phrasing, Field.Store.NO));
-    return doc;
   }
 
   private static Document document(Section section, int ordinal) {
@@ -358,18 +333,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         TopDocs top = searcher.search(query, Math.max(limit, 1));
         List<Hit> hits = new ArrayList<>();
         List<LeafReaderContext> leaves = reader.leaves();
-        Map<Integer, Float> phrasingScores = new HashMap<>();
-        float phrasingTop = 0;
-        if (PHRASING_DOCS && planned.phrasingQuery() != null) {
-          TopDocs ptop = searcher.search(knownTerms.bind(planned.phrasingQuery()), 200);
-          for (ScoreDoc sd : ptop.scoreDocs) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-            NumericDocValues ords = leaf.reader().getNumericDocValues(ORDINAL);
-            ords.advanceExact(sd.doc - leaf.docBase);
-            phrasingScores.merge((int) ords.longValue(), sd.score, Math::max);
-            phrasingTop = Math.max(phrasingTop, sd.score);
-          }
-        }
+        double[] weights = phrasings.weights(planned.terms());
         for (ScoreDoc scoreDoc : top.scoreDocs) {
           LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
           NumericDocValues ordinals = leaf.reader().getNumericDocValues(ORDINAL);
@@ -383,11 +347,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
                   section,
                   scoreDoc.score,
                   coverage.of(planned.terms(), section),
-                  PHRASING_DOCS
-                      ? (phrasingTop == 0
-                          ? 0
-                          : phrasingScores.getOrDefault(ordinal, 0f) / phrasingTop)
-                      : phrasings.best(planned.terms(), ordinal)));
+                  phrasings.best(planned.terms(), weights, ordinal)));
         }
         rerank(hits);
         return new SearchResult(
@@ -406,22 +366,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         return;
       }
       double top = hits.stream().mapToDouble(Hit::score).max().orElse(1);
-      String mode = System.getProperty("rank.mode", "base");
-      double lambda = Double.parseDouble(System.getProperty("rank.lambda", "0"));
       hits.sort(
-          Comparator.comparingDouble(
-                  (Hit h) ->
-                      switch (mode) {
-                        case "add" ->
-                            h.score() / top * (RERANK_BASE + h.coverage()) + lambda * h.phrasing();
-                        case "mul" ->
-                            h.score() / top * (RERANK_BASE + h.coverage() + lambda * h.phrasing());
-                        case "sum" ->
-                            (h.score() / top + lambda * h.phrasing()) * (RERANK_BASE + h.coverage());
-                        case "cov" -> h.score() / top * (RERANK_BASE + h.coverage())
-                            * (1 + lambda * h.phrasing());
-                        default -> h.score() / top * (RERANK_BASE + h.coverage());
-                      })
+          Comparator.comparingDouble((Hit h) -> h.score() / top * (RERANK_BASE + h.coverage()))
               .reversed());
     }
 

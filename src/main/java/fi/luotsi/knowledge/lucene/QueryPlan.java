@@ -59,11 +59,7 @@ final class QueryPlan {
     }
   }
 
-  record Planned(Optional<Query> query, List<TermGroup> terms, Query phrasingQuery) {
-    Planned(Optional<Query> query, List<TermGroup> terms) {
-      this(query, terms, null);
-    }
-
+  record Planned(Optional<Query> query, List<TermGroup> terms) {
     int contentWords() {
       return terms.size();
     }
@@ -114,8 +110,7 @@ final class QueryPlan {
                     LuceneKnowledgeIndex.field(language, "title"),
                     LuceneKnowledgeIndex.field(language, "q"),
                     LuceneKnowledgeIndex.field(language, "body"),
-                    LuceneKnowledgeIndex.field(language, "doc"),
-                    LuceneKnowledgeIndex.field(language, LuceneKnowledgeIndex.PHRASING)));
+                    LuceneKnowledgeIndex.field(language, "doc")));
     BooleanQuery.Builder should = new BooleanQuery.Builder();
     add(should, stemmed.get(0), tuning.title());
     add(should, stemmed.get(1), tuning.questions());
@@ -148,17 +143,7 @@ final class QueryPlan {
                 new TermQuery(new Term(LuceneKnowledgeIndex.LANG, language.code())),
                 BooleanClause.Occur.FILTER)
             .build();
-    Query phrasing = null;
-    if (stemmed.get(4) != null) {
-      phrasing =
-          new BooleanQuery.Builder()
-              .add(stemmed.get(4), BooleanClause.Occur.MUST)
-              .add(
-                  new TermQuery(new Term(LuceneKnowledgeIndex.LANG, language.code())),
-                  BooleanClause.Occur.FILTER)
-              .build();
-    }
-    return new Planned(Optional.of(filtered), terms, phrasing);
+    return new Planned(Optional.of(filtered), terms);
   }
 
   private static void add(BooleanQuery.Builder builder, Query query, float weight) {

@@ -1,0 +1,144 @@
+package fi.luotsi.knowledge.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import fi.luotsi.knowledge.KnowledgeBase;
+import fi.luotsi.knowledge.KnowledgeIndex.Hit;
+import fi.luotsi.knowledge.KnowledgeIndex.SearchResult;
+import fi.luotsi.knowledge.Language;
+import fi.luotsi.knowledge.Section;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The similarity of a question to a section's closest single phrasing ({@link Phrasings}). */
+class PhrasingsTest {
+  private static final String RESIGNING = "luottamus.md#miten-luottamustoimesta-erotaan";
+  private static final String FEES = "luottamus.md#mitä-palkkioita-luottamushenkilölle-maksetaan";
+
+  private static LuceneKnowledgeIndex index;
+
+  private static Section section(String id, String heading, String text, String... questions) {
+    return new Section(
+        id,
+        "luottamus.md",
+        "Luottamushenkilön asema",
+        heading,
+        List.of(text),
+        Language.FI,
+        List.of(),
+        List.of(questions),
+        Optional.empty(),
+        Optional.empty(),
+        1);
+  }
+
+  @BeforeAll
+  static void build() {
+    index = new LuceneKnowledgeIndex(null);
+    index.rebuild(
+        new KnowledgeBase(
+            List.of(
+                section(
+                    RESIGNING,
+                    "Miten luottamustoimesta erotaan?",
+                    "Valtuutettu voi pyytää eroa valtuustolta pätevästä syystä.",
+                    "voinko erota valtuustosta kesken kauden",
+                    "kenelle eroilmoitus osoitetaan",
+                    "mikä on pätevä syy erota"),
+                section(
+                    FEES,
+                    "Mitä palkkioita luottamushenkilölle maksetaan?",
+                    "Kunta maksaa kokouspalkkion, korvaa matkakulut ja ansionmenetyksen.",
+                    "paljonko kokouspalkkio on",
+                    "saako matkakulut korvattua",
+                    "maksetaanko ansionmenetys"),
+                // more sections, so that word weights are as in a real knowledge base
+                section(
+                    "talous.md#mikä-on-talousarvio",
+                    "Mikä on talousarvio?",
+                    "Valtuusto hyväksyy talousarvion vuosittain.",
+                    "kuka hyväksyy budjetin"),
+                section(
+                    "talous.md#miten-veroprosentti-päätetään",
+                    "Miten veroprosentti päätetään?",
+                    "Valtuusto päättää tuloveroprosentista talousarvion yhteydessä.",
+                    "kuka päättää kunnallisverosta"),
+                section(
+                    "kokous.md#miten-kokous-kutsutaan-koolle",
+                    "Miten kokous kutsutaan koolle?",
+                    "Puheenjohtaja kutsuu kokouksen koolle kokouskutsulla.",
+                    "milloin kokouskutsu lähetetään")),
+            List.of(),
+            Map.of()));
+  }
+
+  @AfterAll
+  static void close() {
+    index.close();
+  }
+
+  private static Hit hit(String question, String id) {
+    SearchResult result = index.search(question, Language.FI, 10);
+    return result.hits().stream()
+        .filter(h -> h.section().id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no hit " + id + " for " + question));
+  }
+
+  @Test
+  void aQuestionThatIsOneOfTheSectionsPhrasingsMatchesItFully() {
+    assertThat(hit("Voinko erota valtuustosta kesken kauden?", RESIGNING).phrasing())
+        .isCloseTo(1.0, within(1e-9));
+    assertThat(hit("Mitä palkkioita luottamushenkilölle maksetaan?", FEES).phrasing())
+        .isCloseTo(1.0, within(1e-9));
+  }
+
+  @Test
+  void theOrderAndFormsOfTheWordsDoNotMatter() {
+    assertThat(hit("kesken kauden erota valtuustosta", RESIGNING).phrasing())
+        .isCloseTo(1.0, within(1e-9));
+    assertThat(hit("Maksetaanko ansionmenetyksiä?", FEES).phrasing()).isCloseTo(1.0, within(1e-9));
+  }
+
+  @Test
+  void wordsSpreadOverSeveralPhrasingsMatchNoneOfThemWell() {
+    Hit spread = hit("kokouspalkkio matkakulut ansionmenetys", FEES);
+
+    assertThat(spread.coverage()).isGreaterThan(0.99);
+    assertThat(spread.phrasing()).isLessThan(0.6);
+  }
+
+  @Test
+  void aWordTheClosestPhrasingLacksLowersTheSimilarity() {
+    double exact = hit("voinko erota valtuustosta kesken kauden", RESIGNING).phrasing();
+    double more = hit("voinko erota valtuustosta kesken kauden muuton takia", RESIGNING).phrasing();
+    double fewer = hit("voinko erota kesken kauden", RESIGNING).phrasing();
+
+    assertThat(more).isLessThan(exact).isGreaterThan(0.5);
+    assertThat(fewer).isLessThan(exact).isGreaterThan(0.5);
+  }
+
+  @Test
+  void aTypoStillMatchesItsWord() {
+    double typo = hit("saako matkakulut korvatuksi takasin", FEES).phrasing();
+    double typed = hit("saako matkakulut korvattua", FEES).phrasing();
+
+    assertThat(typed).isCloseTo(1.0, within(1e-9));
+    assertThat(typo).isGreaterThan(0.4).isLessThan(1.0);
+  }
+
+  @Test
+  void theSimilarityIsComparableAcrossSectionsOfOneSearch() {
+    SearchResult result = index.search("paljonko kokouspalkkio on", Language.FI, 10);
+
+    assertThat(result.hits().get(0).section().id()).isEqualTo(FEES);
+    for (Hit other : result.hits().subList(1, result.hits().size())) {
+      assertThat(other.phrasing()).isLessThan(result.hits().get(0).phrasing());
+    }
+  }
+}
