@@ -333,7 +333,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         TopDocs top = searcher.search(query, Math.max(limit, 1));
         List<Hit> hits = new ArrayList<>();
         List<LeafReaderContext> leaves = reader.leaves();
-        double[] weights = phrasings.weights(planned.terms());
+        Phrasings.Question phrased = phrasings.question(planned.terms());
         for (ScoreDoc scoreDoc : top.scoreDocs) {
           LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
           NumericDocValues ordinals = leaf.reader().getNumericDocValues(ORDINAL);
@@ -347,7 +347,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
                   section,
                   scoreDoc.score,
                   coverage.of(planned.terms(), section),
-                  phrasings.best(planned.terms(), weights, ordinal)));
+                  phrasings.best(phrased, ordinal)));
         }
         rerank(hits);
         return new SearchResult(

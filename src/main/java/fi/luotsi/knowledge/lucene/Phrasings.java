@@ -3,6 +3,7 @@ package fi.luotsi.knowledge.lucene;
 import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,6 +55,8 @@ final class Phrasings {
     Analyzer plain =
         new TextChain(
             TextChain.Kind.PLAIN, Language.FI, resources.allQueryStopwords(), null, null, null);
+    // One copy of each word: a knowledge base repeats its vocabulary across thousands of phrasings.
+    Map<String, String> shared = new HashMap<>();
     try {
       List<List<String[][]>> analysed = new ArrayList<>();
       int count = 0;
@@ -63,7 +66,7 @@ final class Phrasings {
         texts.addAll(section.questions());
         List<String[][]> phrasings = new ArrayList<>();
         for (String text : texts) {
-          String[][] words = words(stemmers.get(section.language()), plain, text);
+          String[][] words = words(stemmers.get(section.language()), plain, text, shared);
           if (words[0].length == 0) {
             continue;
           }
@@ -97,15 +100,18 @@ final class Phrasings {
   }
 
   /** {stems, unstemmed words}: one of each per content word of the text. */
-  private static String[][] words(Analyzer stemmer, Analyzer plain, String text) {
+  private static String[][] words(
+      Analyzer stemmer, Analyzer plain, String text, Map<String, String> shared) {
     Map<Integer, List<String>> stems = QueryPlan.tokens(stemmer, text);
     Map<Integer, List<String>> surfaces = QueryPlan.tokens(plain, text);
     List<String> stemList = new ArrayList<>();
     List<String> wordList = new ArrayList<>();
     for (Map.Entry<Integer, List<String>> entry : stems.entrySet()) {
       List<String> surface = surfaces.get(entry.getKey());
-      stemList.add(entry.getValue().get(0));
-      wordList.add(surface == null || surface.isEmpty() ? entry.getValue().get(0) : surface.get(0));
+      String stem = entry.getValue().get(0);
+      String word = surface == null || surface.isEmpty() ? stem : surface.get(0);
+      stemList.add(shared.computeIfAbsent(stem, k -> k));
+      wordList.add(shared.computeIfAbsent(word, k -> k));
     }
     return new String[][] {stemList.toArray(String[]::new), wordList.toArray(String[]::new)};
   }
@@ -116,8 +122,47 @@ final class Phrasings {
     return Math.log(1 + (phrasingCount - n + 0.5) / (n + 0.5));
   }
 
-  /** The IDF weight of each of the question's words, in order. */
-  double[] weights(List<QueryPlan.TermGroup> terms) {
+  /**
+   * A question prepared for matching against phrasings: its words' IDF weights, and which of its
+   * words each stem (1) or nearby unstemmed word (0.8) would match.
+   */
+  static final class Question {
+    final double[] weights;
+    final double total;
+    final Map<String, int[]> byStem = new HashMap<>();
+    final Map<String, int[]> byNear = new HashMap<>();
+
+    private Question(double[] weights, List<QueryPlan.TermGroup> terms) {
+      this.weights = weights;
+      double sum = 0;
+      for (double weight : weights) {
+        sum += weight;
+      }
+      this.total = sum;
+      for (int i = 0; i < terms.size(); i++) {
+        for (String stem : terms.get(i).stems()) {
+          add(byStem, stem, i);
+        }
+        for (String near : terms.get(i).near()) {
+          add(byNear, near, i);
+        }
+      }
+    }
+
+    private static void add(Map<String, int[]> map, String key, int word) {
+      int[] words = map.get(key);
+      if (words == null) {
+        map.put(key, new int[] {word});
+      } else if (words[words.length - 1] != word) {
+        int[] more = Arrays.copyOf(words, words.length + 1);
+        more[words.length] = word;
+        map.put(key, more);
+      }
+    }
+  }
+
+  /** Prepares the question's content words for {@link #best}; once per search. */
+  Question question(List<QueryPlan.TermGroup> terms) {
     double[] weights = new double[terms.size()];
     for (int i = 0; i < weights.length; i++) {
       int df = 0;
@@ -126,63 +171,51 @@ final class Phrasings {
       }
       weights[i] = idf(df);
     }
-    return weights;
+    return new Question(weights, terms);
   }
 
   /**
    * The similarity (0 to 1) of the question to the section's closest phrasing.
    *
-   * @param terms the question's content words
-   * @param weights their {@link #weights}
+   * @param question the question from {@link #question}
    * @param ordinal the section's place in the list the phrasings were built from
    */
-  double best(List<QueryPlan.TermGroup> terms, double[] weights, int ordinal) {
-    if (terms.isEmpty() || ordinal < 0 || ordinal >= bySection.size()) {
+  double best(Question question, int ordinal) {
+    if (question.total <= 0 || ordinal < 0 || ordinal >= bySection.size()) {
       return 0;
     }
-    double questionTotal = 0;
-    for (double weight : weights) {
-      questionTotal += weight;
-    }
-    if (questionTotal == 0) {
-      return 0;
-    }
+    double[] matched = new double[question.weights.length];
     double best = 0;
     for (Phrasing phrasing : bySection.get(ordinal)) {
-      double questionCovered = 0;
-      // The best match each phrasing word got from some question word.
-      double[] credit = new double[phrasing.stems().length];
-      for (int i = 0; i < terms.size(); i++) {
-        QueryPlan.TermGroup group = terms.get(i);
-        double match = 0;
-        int at = -1;
-        for (int j = 0; j < phrasing.stems().length && match < 1; j++) {
-          double m = match(group, phrasing.stems()[j], phrasing.words()[j]);
-          if (m > match) {
-            match = m;
-            at = j;
+      Arrays.fill(matched, 0);
+      double phrasingCovered = 0;
+      for (int j = 0; j < phrasing.stems().length; j++) {
+        double credit = 0;
+        int[] words = question.byStem.get(phrasing.stems()[j]);
+        if (words != null) {
+          credit = 1;
+          for (int i : words) {
+            matched[i] = 1;
+          }
+        } else {
+          words = question.byNear.get(phrasing.words()[j]);
+          if (words != null) {
+            credit = 0.8;
+            for (int i : words) {
+              matched[i] = Math.max(matched[i], 0.8);
+            }
           }
         }
-        if (at >= 0) {
-          questionCovered += weights[i] * match;
-          credit[at] = Math.max(credit[at], match);
-        }
+        phrasingCovered += phrasing.weights()[j] * credit;
       }
-      double phrasingCovered = 0;
-      for (int j = 0; j < credit.length; j++) {
-        phrasingCovered += phrasing.weights()[j] * credit[j];
+      double questionCovered = 0;
+      for (int i = 0; i < matched.length; i++) {
+        questionCovered += question.weights[i] * matched[i];
       }
-      double q = questionCovered / questionTotal;
+      double q = questionCovered / question.total;
       double p = phrasing.total() == 0 ? 0 : phrasingCovered / phrasing.total();
       best = Math.max(best, Math.sqrt(q * p));
     }
     return Math.min(1, best);
-  }
-
-  private static double match(QueryPlan.TermGroup group, String stem, String word) {
-    if (group.stems().contains(stem)) {
-      return 1;
-    }
-    return group.near().contains(word) ? 0.8 : 0;
   }
 }
