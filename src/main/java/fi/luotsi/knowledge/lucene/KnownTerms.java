@@ -62,6 +62,19 @@ final class KnownTerms {
     }
   }
 
+  /**
+   * How many times {@code term} occurs in {@code field} over all documents; 0 when it does not or
+   * the field is not in the table.
+   */
+  long totalTermFreq(String field, String term) {
+    Map<BytesRef, TermStates> terms = byField.get(field);
+    if (terms == null) {
+      return 0;
+    }
+    TermStates states = terms.get(new BytesRef(term));
+    return states == null ? 0 : states.totalTermFreq();
+  }
+
   /** Number of terms in the table (for tests and logs). */
   int size() {
     return byField.values().stream().mapToInt(Map::size).sum();

@@ -78,6 +78,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private final Path baseDirectory;
   private final LanguageResources resources = new LanguageResources();
   private final Analyzer indexAnalyzer;
+  private final Phrasings.Analysis phrasingAnalysis;
   private final AtomicReference<Generation> current = new AtomicReference<>();
   private final AtomicLong generations = new AtomicLong();
   private final Tuning tuning;
@@ -95,6 +96,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     this.tuning = tuning;
     this.similarity = new BM25Similarity(tuning.k1(), tuning.b());
     this.indexAnalyzer = indexAnalyzer(resources);
+    this.phrasingAnalysis = new Phrasings.Analysis(resources);
     rebuild(new KnowledgeBase(List.of(), List.of(), Map.of()));
   }
 
@@ -173,22 +175,15 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             language, resources.synonyms(language, knowledge.synonyms(language), problems));
       }
       Coverage coverage = new Coverage(indexAnalyzer, knowledge.sections());
-      Phrasings phrasings = new Phrasings(resources, knowledge.sections());
+      KnownTerms knownTerms = knownTerms(reader);
+      Phrasings phrasings = new Phrasings(phrasingAnalysis, knownTerms, knowledge.sections());
       QueryPlan plan =
           new QueryPlan(
               resources, synonyms, tuning, new Vocabulary(reader, PLAIN), coverage::known);
       List<Section> byDoc = new ArrayList<>(knowledge.sections());
       Generation generation =
           new Generation(
-              number,
-              directory,
-              path,
-              reader,
-              byDoc,
-              plan,
-              coverage,
-              phrasings,
-              knownTerms(reader));
+              number, directory, path, reader, byDoc, plan, coverage, phrasings, knownTerms);
       generation.problems = List.copyOf(problems);
       return generation;
     } catch (IOException e) {
@@ -269,6 +264,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       last.release();
     }
     indexAnalyzer.close();
+    phrasingAnalysis.close();
   }
 
   /** One complete, immutable index and what was derived from the same knowledge. */
@@ -333,7 +329,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         TopDocs top = searcher.search(query, Math.max(limit, 1));
         List<Hit> hits = new ArrayList<>();
         List<LeafReaderContext> leaves = reader.leaves();
-        Phrasings.Question phrased = phrasings.question(planned.terms());
+        Phrasings.Question phrased = phrasings.question(planned.terms(), language);
         for (ScoreDoc scoreDoc : top.scoreDocs) {
           LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
           NumericDocValues ordinals = leaf.reader().getNumericDocValues(ORDINAL);

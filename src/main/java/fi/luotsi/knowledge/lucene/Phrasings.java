@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -18,12 +18,13 @@ import org.apache.lucene.analysis.Analyzer;
  * put another way, which a good answer's question usually is and an out-of-scope question's best
  * candidate usually is not.
  *
- * <p>For a question and one phrasing, with each word weighed by its IDF over all phrasings of the
- * knowledge base, the similarity is the geometric mean of the share of the question's words the
- * phrasing has and the share of the phrasing's words the question has (1 when they are the same
- * content words, whatever their forms and order). A question word matches a phrasing word when one
- * of its stems or its synonyms' stems is that word's stem (1), or when the word is within typing
- * distance of it (0.8). Question words and stopwords are left out on both sides.
+ * <p>For a question and one phrasing, with each word weighed by its IDF over the headings and
+ * alternate questions of all sections, the similarity is the geometric mean of the share of the
+ * question's words the phrasing has and the share of the phrasing's words the question has (1 when
+ * they are the same content words, whatever their forms and order). A question word matches a
+ * phrasing word when one of its stems or its synonyms' stems is that word's stem (1), or when the
+ * word is within typing distance of it (0.8). Question words and stopwords are left out on both
+ * sides.
  *
  * <p>Measured on the dev split: as a signal of the {@code DeclineModel} it lowers the
  * cross-validated share of answerable questions declined; as part of the ranking it did not help,
@@ -35,91 +36,104 @@ final class Phrasings {
    */
   private record Phrasing(String[] stems, String[] words, double[] weights, double total) {}
 
-  private final List<Phrasing[]> bySection = new ArrayList<>();
-  private final Map<String, Integer> documentFrequency = new HashMap<>();
+  private final Analysis analysis;
+  private final KnownTerms terms;
+  private final List<Section> sections;
   private final int phrasingCount;
 
-  Phrasings(LanguageResources resources, List<Section> sections) {
-    Map<Language, Analyzer> stemmers = new EnumMap<>(Language.class);
-    for (Language language : Language.values()) {
-      stemmers.put(
-          language,
+  /** Each section's phrasings, analysed when a search first meets the section. */
+  private final AtomicReferenceArray<Phrasing[]> bySection;
+
+  /**
+   * The analysis chains of phrasings: the question side's stemming (question words and stopwords
+   * left out, no synonyms: the question brings those) and unstemmed words. One per index, closed
+   * with it.
+   */
+  static final class Analysis implements AutoCloseable {
+    private final Map<Language, Analyzer> stemmers = new EnumMap<>(Language.class);
+    private final Analyzer plain;
+
+    Analysis(LanguageResources resources) {
+      for (Language language : Language.values()) {
+        stemmers.put(
+            language,
+            new TextChain(
+                TextChain.Kind.STEM,
+                language,
+                resources.stopwords(language),
+                resources.questionWords(language),
+                language == Language.FI ? resources.finnishOverrides() : null,
+                null));
+      }
+      this.plain =
           new TextChain(
-              TextChain.Kind.STEM,
-              language,
-              resources.stopwords(language),
-              resources.questionWords(language),
-              language == Language.FI ? resources.finnishOverrides() : null,
-              null));
+              TextChain.Kind.PLAIN, Language.FI, resources.allQueryStopwords(), null, null, null);
     }
-    Analyzer plain =
-        new TextChain(
-            TextChain.Kind.PLAIN, Language.FI, resources.allQueryStopwords(), null, null, null);
-    // One copy of each word: a knowledge base repeats its vocabulary across thousands of phrasings.
-    Map<String, String> shared = new HashMap<>();
-    try {
-      List<List<String[][]>> analysed = new ArrayList<>();
-      int count = 0;
-      for (Section section : sections) {
-        List<String> texts = new ArrayList<>();
-        texts.add(section.heading());
-        texts.addAll(section.questions());
-        List<String[][]> phrasings = new ArrayList<>();
-        for (String text : texts) {
-          String[][] words = words(stemmers.get(section.language()), plain, text, shared);
-          if (words[0].length == 0) {
-            continue;
-          }
-          phrasings.add(words);
-          count++;
-          for (String stem : new HashSet<>(List.of(words[0]))) {
-            documentFrequency.merge(stem, 1, Integer::sum);
-          }
-        }
-        analysed.add(phrasings);
-      }
-      this.phrasingCount = count;
-      for (List<String[][]> phrasings : analysed) {
-        Phrasing[] out = new Phrasing[phrasings.size()];
-        for (int i = 0; i < out.length; i++) {
-          String[] stems = phrasings.get(i)[0];
-          double[] weights = new double[stems.length];
-          double total = 0;
-          for (int j = 0; j < stems.length; j++) {
-            weights[j] = idf(documentFrequency.getOrDefault(stems[j], 0));
-            total += weights[j];
-          }
-          out[i] = new Phrasing(stems, phrasings.get(i)[1], weights, total);
-        }
-        bySection.add(out);
-      }
-    } finally {
+
+    @Override
+    public void close() {
       stemmers.values().forEach(Analyzer::close);
       plain.close();
     }
   }
 
-  /** {stems, unstemmed words}: one of each per content word of the text. */
-  private static String[][] words(
-      Analyzer stemmer, Analyzer plain, String text, Map<String, String> shared) {
-    Map<Integer, List<String>> stems = QueryPlan.tokens(stemmer, text);
-    Map<Integer, List<String>> surfaces = QueryPlan.tokens(plain, text);
-    List<String> stemList = new ArrayList<>();
-    List<String> wordList = new ArrayList<>();
-    for (Map.Entry<Integer, List<String>> entry : stems.entrySet()) {
-      List<String> surface = surfaces.get(entry.getKey());
-      String stem = entry.getValue().get(0);
-      String word = surface == null || surface.isEmpty() ? stem : surface.get(0);
-      stemList.add(shared.computeIfAbsent(stem, k -> k));
-      wordList.add(shared.computeIfAbsent(word, k -> k));
-    }
-    return new String[][] {stemList.toArray(String[]::new), wordList.toArray(String[]::new)};
+  /**
+   * @param terms the same generation's terms, whose document frequencies in the heading and
+   *     question fields give the words' weights
+   */
+  Phrasings(Analysis analysis, KnownTerms terms, List<Section> sections) {
+    this.analysis = analysis;
+    this.terms = terms;
+    this.sections = List.copyOf(sections);
+    this.bySection = new AtomicReferenceArray<>(sections.size());
+    this.phrasingCount = sections.stream().mapToInt(s -> 1 + s.questions().size()).sum();
   }
 
-  /** BM25's IDF over phrasings; a word no phrasing has weighs as if one had it. */
-  private double idf(int df) {
-    int n = Math.max(df, 1);
-    return Math.log(1 + (phrasingCount - n + 0.5) / (n + 0.5));
+  /**
+   * A section's phrasings, analysed on first use: the index build does not pay for thousands of
+   * sections no question reaches. Two threads may analyse the same section at once; both get the
+   * same result.
+   */
+  private Phrasing[] phrasings(int ordinal) {
+    Phrasing[] known = bySection.get(ordinal);
+    if (known != null) {
+      return known;
+    }
+    Section section = sections.get(ordinal);
+    List<String> texts = new ArrayList<>();
+    texts.add(section.heading());
+    texts.addAll(section.questions());
+    List<Phrasing> out = new ArrayList<>();
+    for (String text : texts) {
+      Phrasing phrasing = phrasing(section.language(), text);
+      if (phrasing.total() > 0) {
+        out.add(phrasing);
+      }
+    }
+    Phrasing[] analysed = out.toArray(Phrasing[]::new);
+    bySection.compareAndSet(ordinal, null, analysed);
+    return analysed;
+  }
+
+  /** One phrasing's content words with their weights. */
+  private Phrasing phrasing(Language language, String text) {
+    Map<Integer, List<String>> stems = QueryPlan.tokens(analysis.stemmers.get(language), text);
+    Map<Integer, List<String>> surfaces = QueryPlan.tokens(analysis.plain, text);
+    int n = stems.size();
+    String[] stemArray = new String[n];
+    String[] words = new String[n];
+    double[] weights = new double[n];
+    double total = 0;
+    int j = 0;
+    for (Map.Entry<Integer, List<String>> entry : stems.entrySet()) {
+      List<String> surface = surfaces.get(entry.getKey());
+      stemArray[j] = entry.getValue().get(0);
+      words[j] = surface == null || surface.isEmpty() ? stemArray[j] : surface.get(0);
+      weights[j] = idf(documentFrequency(language, stemArray[j]));
+      total += weights[j];
+      j++;
+    }
+    return new Phrasing(stemArray, words, weights, total);
   }
 
   /**
@@ -162,16 +176,32 @@ final class Phrasings {
   }
 
   /** Prepares the question's content words for {@link #best}; once per search. */
-  Question question(List<QueryPlan.TermGroup> terms) {
-    double[] weights = new double[terms.size()];
+  Question question(List<QueryPlan.TermGroup> words, Language language) {
+    double[] weights = new double[words.size()];
     for (int i = 0; i < weights.length; i++) {
-      int df = 0;
-      for (String stem : terms.get(i).stems()) {
-        df = Math.max(df, documentFrequency.getOrDefault(stem, 0));
+      long df = 0;
+      for (String stem : words.get(i).stems()) {
+        df = Math.max(df, documentFrequency(language, stem));
       }
       weights[i] = idf(df);
     }
-    return new Question(weights, terms);
+    return new Question(weights, words);
+  }
+
+  /**
+   * About how many phrasings have the stem: its occurrences in the heading and question fields of
+   * the language's sections (a phrasing seldom repeats a content word), from the table of terms the
+   * generation looked up anyway, so that the build analyses no phrasing.
+   */
+  private long documentFrequency(Language language, String stem) {
+    return terms.totalTermFreq(LuceneKnowledgeIndex.field(language, "q"), stem)
+        + terms.totalTermFreq(LuceneKnowledgeIndex.field(language, "title"), stem);
+  }
+
+  /** BM25's IDF over all phrasings; a word no phrasing has weighs as if one had it. */
+  private double idf(long df) {
+    long n = Math.max(df, 1);
+    return Math.log(1 + (phrasingCount - n + 0.5) / (n + 0.5));
   }
 
   /**
@@ -181,12 +211,12 @@ final class Phrasings {
    * @param ordinal the section's place in the list the phrasings were built from
    */
   double best(Question question, int ordinal) {
-    if (question.total <= 0 || ordinal < 0 || ordinal >= bySection.size()) {
+    if (question.total <= 0 || ordinal < 0 || ordinal >= bySection.length()) {
       return 0;
     }
     double[] matched = new double[question.weights.length];
     double best = 0;
-    for (Phrasing phrasing : bySection.get(ordinal)) {
+    for (Phrasing phrasing : phrasings(ordinal)) {
       Arrays.fill(matched, 0);
       double phrasingCovered = 0;
       for (int j = 0; j < phrasing.stems().length; j++) {

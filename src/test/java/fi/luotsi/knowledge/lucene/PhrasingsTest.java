@@ -8,9 +8,13 @@ import fi.luotsi.knowledge.KnowledgeIndex.Hit;
 import fi.luotsi.knowledge.KnowledgeIndex.SearchResult;
 import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,6 +134,24 @@ class PhrasingsTest {
 
     assertThat(typed).isCloseTo(1.0, within(1e-9));
     assertThat(typo).isGreaterThan(0.4).isLessThan(1.0);
+  }
+
+  @Test
+  void concurrentFirstSearchesOfASectionAllSeeTheSameSimilarity() throws Exception {
+    // a fresh generation: no section's phrasings are analysed yet
+    index.rebuild(new KnowledgeBase(index.sections(), List.of(), Map.of()));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Double>> results = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        results.add(pool.submit(() -> hit("kenelle eroilmoitus osoitetaan", RESIGNING).phrasing()));
+      }
+      for (Future<Double> result : results) {
+        assertThat(result.get()).isCloseTo(1.0, within(1e-9));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
