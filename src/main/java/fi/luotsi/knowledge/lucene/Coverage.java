@@ -123,7 +123,8 @@ final class Coverage {
   private double idf(QueryPlan.TermGroup group) {
     int df = documentFrequency(group);
     if (df == 0) {
-      df = UNKNOWN_WORD_DF;
+      // Never more sections than there are: with fewer than three the weight went negative.
+      df = Math.min(UNKNOWN_WORD_DF, sectionCount);
     }
     return Math.log(1 + (sectionCount - df + 0.5) / (df + 0.5));
   }

@@ -330,4 +330,41 @@ class LuceneKnowledgeIndexTest {
       assertThat(empty.section(GROUNDS)).isEqualTo(Optional.empty());
     }
   }
+
+  @Test
+  void aKnowledgeBaseOfTwoSectionsWeighsUnknownWordsWithinBounds() {
+    Section first =
+        new Section(
+            "a.md#kuka-päättää-talousarviosta",
+            "a.md",
+            "Talous",
+            "Kuka päättää talousarviosta?",
+            List.of("Valtuusto päättää talousarviosta."),
+            Language.FI,
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            1);
+    Section second =
+        new Section(
+            "a.md#milloin-kokous-on-päätösvaltainen",
+            "a.md",
+            "Talous",
+            "Milloin kokous on päätösvaltainen?",
+            List.of("Kokous on päätösvaltainen, kun yli puolet jäsenistä on paikalla."),
+            Language.FI,
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            1);
+    try (LuceneKnowledgeIndex small = new LuceneKnowledgeIndex(null)) {
+      small.rebuild(new KnowledgeBase(List.of(first, second), List.of(), Map.of()));
+      SearchResult result = small.search("kuka päättää kunnan talousarviosta", Language.FI, 10);
+      assertThat(result.hits()).extracting(h -> h.section().id()).startsWith(first.id());
+      assertThat(result.unknownShare()).isBetween(0.0, 1.0).isPositive(); // "kunnan" is unknown
+      assertThat(result.hits().get(0).coverage()).isBetween(0.0, 1.0);
+    }
+  }
 }
