@@ -1,5 +1,8 @@
 package fi.luotsi.admin;
 
+import static fi.luotsi.chat.TextTable.entry;
+
+import fi.luotsi.chat.TextTable;
 import fi.luotsi.knowledge.Language;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -46,8 +49,9 @@ final class AdminTexts {
     FAILED
   }
 
-  private static final Map<Key, Map<Language, String>> TEXTS =
-      Map.ofEntries(
+  private static final TextTable<Key> TEXTS =
+      new TextTable<>(
+          Key.class,
           entry(
               Key.ADMIN_ONLY,
               "Tämä komento on vain ylläpitäjille.",
@@ -193,17 +197,12 @@ final class AdminTexts {
               "Jag kunde inte göra det just nu. Försök igen om en stund.",
               "I could not do that right now. Please try again in a moment."));
 
-  private static Map.Entry<Key, Map<Language, String>> entry(
-      Key key, String fi, String sv, String en) {
-    return Map.entry(key, Map.of(Language.FI, fi, Language.SV, sv, Language.EN, en));
-  }
-
   static String get(Key key, Language language) {
-    return TEXTS.get(key).get(language);
+    return TEXTS.get(key, language);
   }
 
   static String format(Key key, Language language, Object... args) {
-    return String.format(language.locale(), get(key, language), args);
+    return TEXTS.format(key, language, args);
   }
 
   private static final Map<Language, DateTimeFormatter> DATE_TIME =

@@ -1,7 +1,8 @@
 package fi.luotsi.chat;
 
+import static fi.luotsi.chat.TextTable.entry;
+
 import fi.luotsi.knowledge.Language;
-import java.util.Map;
 
 /** The bot's own words in Finnish (default), Swedish and English. */
 final class Texts {
@@ -35,8 +36,9 @@ final class Texts {
     EMPTY
   }
 
-  private static final Map<Key, Map<Language, String>> TEXTS =
-      Map.ofEntries(
+  private static final TextTable<Key> TEXTS =
+      new TextTable<>(
+          Key.class,
           entry(
               Key.HELP_INTRO,
               "Hei! Olen Luotsi, luottamushenkilöiden apuri. Vastaan kysymyksiin luottamustehtävästä,"
@@ -147,16 +149,11 @@ final class Texts {
               "Skriv din fråga så letar jag efter svaret.",
               "Type your question and I will look for the answer."));
 
-  private static Map.Entry<Key, Map<Language, String>> entry(
-      Key key, String fi, String sv, String en) {
-    return Map.entry(key, Map.of(Language.FI, fi, Language.SV, sv, Language.EN, en));
-  }
-
   static String get(Key key, Language language) {
-    return TEXTS.get(key).get(language);
+    return TEXTS.get(key, language);
   }
 
   static String format(Key key, Language language, Object... args) {
-    return String.format(get(key, language), args);
+    return TEXTS.format(key, language, args);
   }
 }

@@ -1,13 +1,15 @@
 package fi.luotsi.admin.digest;
 
+import static fi.luotsi.chat.TextTable.entry;
+
 import fi.luotsi.admin.AdminWording;
 import fi.luotsi.chat.Reply;
+import fi.luotsi.chat.TextTable;
 import fi.luotsi.knowledge.Language;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The weekly digest's words in Finnish (default), Swedish and English, and its layout. */
@@ -30,8 +32,9 @@ final class DigestTexts {
     NONE
   }
 
-  private static final Map<Key, Map<Language, String>> TEXTS =
-      Map.ofEntries(
+  private static final TextTable<Key> TEXTS =
+      new TextTable<>(
+          Key.class,
           entry(
               Key.HEADING,
               "Viikkokooste %s–%s",
@@ -74,17 +77,12 @@ final class DigestTexts {
               "Answer: answer K12 <answer>"),
           entry(Key.NONE, "Ei yhtään.", "Inga.", "None."));
 
-  private static Map.Entry<Key, Map<Language, String>> entry(
-      Key key, String fi, String sv, String en) {
-    return Map.entry(key, Map.of(Language.FI, fi, Language.SV, sv, Language.EN, en));
-  }
-
   static String get(Key key, Language language) {
-    return TEXTS.get(key).get(language);
+    return TEXTS.get(key, language);
   }
 
   static String format(Key key, Language language, Object... args) {
-    return String.format(language.locale(), get(key, language), args);
+    return TEXTS.format(key, language, args);
   }
 
   static String date(Instant at, Language language) {

@@ -1,9 +1,11 @@
 package fi.luotsi.admin.expert;
 
+import static fi.luotsi.chat.TextTable.entry;
+
 import fi.luotsi.admin.AdminWording;
+import fi.luotsi.chat.TextTable;
 import fi.luotsi.knowledge.Language;
 import java.time.Instant;
-import java.util.Map;
 
 /** The "ask an expert" texts in Finnish (default), Swedish and English. */
 final class ExpertTexts {
@@ -50,8 +52,9 @@ final class ExpertTexts {
     STORED
   }
 
-  private static final Map<Key, Map<Language, String>> TEXTS =
-      Map.ofEntries(
+  private static final TextTable<Key> TEXTS =
+      new TextTable<>(
+          Key.class,
           entry(Key.BUTTON_ASK, "Kysy asiantuntijalta", "Fråga en expert", "Ask an expert"),
           entry(Key.BUTTON_ANONYMOUS, "Kysy nimettömänä", "Fråga anonymt", "Ask anonymously"),
           entry(
@@ -238,17 +241,12 @@ final class ExpertTexts {
               "Du har skickat %d frågor till arrangörerna, varav %d väntar på svar.",
               "You forwarded %d questions to the organisers; %d are waiting for an answer."));
 
-  private static Map.Entry<Key, Map<Language, String>> entry(
-      Key key, String fi, String sv, String en) {
-    return Map.entry(key, Map.of(Language.FI, fi, Language.SV, sv, Language.EN, en));
-  }
-
   static String get(Key key, Language language) {
-    return TEXTS.get(key).get(language);
+    return TEXTS.get(key, language);
   }
 
   static String format(Key key, Language language, Object... args) {
-    return String.format(language.locale(), get(key, language), args);
+    return TEXTS.format(key, language, args);
   }
 
   static String dateTime(Instant at, Language language) {
