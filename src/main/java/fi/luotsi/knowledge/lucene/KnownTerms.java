@@ -75,11 +75,6 @@ final class KnownTerms {
     return states == null ? 0 : states.totalTermFreq();
   }
 
-  /** Number of terms in the table (for tests and logs). */
-  int size() {
-    return byField.values().stream().mapToInt(Map::size).sum();
-  }
-
   /**
    * The query with the term clauses of the table's fields bound to their statistics; clauses of
    * other fields and query types this does not know are left as they are.
