@@ -16,6 +16,16 @@ final class Levenshtein {
     if (Long.bitCount(letters(a) ^ letters(b)) > 2 * max) {
       return false;
     }
+    return editsWithin(a, b, max);
+  }
+
+  /**
+   * The edit distance test alone, for callers that have already made the cheap length and letter
+   * set tests of {@link #within} with precomputed letter sets.
+   */
+  static boolean editsWithin(String a, String b, int max) {
+    int n = a.length();
+    int m = b.length();
     int[] prevPrev = new int[m + 1];
     int[] prev = new int[m + 1];
     int[] cur = new int[m + 1];

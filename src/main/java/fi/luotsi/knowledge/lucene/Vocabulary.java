@@ -96,7 +96,7 @@ final class Vocabulary {
       if (Math.abs(bucket.lengths()[i] - length) <= maxEdits
           && Long.bitCount(bucket.letters()[i] ^ letters) <= 2 * maxEdits
           && !out.contains(words[i])
-          && Levenshtein.within(word, words[i], maxEdits)) {
+          && Levenshtein.editsWithin(word, words[i], maxEdits)) {
         out.add(words[i]);
       }
     }
