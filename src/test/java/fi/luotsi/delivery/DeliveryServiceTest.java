@@ -118,15 +118,19 @@ class DeliveryServiceTest {
     List<Recipient> to = slack(60);
     assertThatThrownBy(() -> service(Duration.ZERO, slack).deliver("broadcast:7", message, to))
         .isInstanceOf(FakePlatformMessenger.SimulatedCrash.class);
-    assertThat(slack.deliveredCounts().size()).isBetween(21, 59);
+    assertThat(slack.deliveredCounts()).hasSize(21);
 
     // "restart": a new service (new instance id) over the same database
+    slack.restart();
     DeliveryReport report = service(Duration.ZERO, slack).deliver("broadcast:7", message, to);
-    assertThat(slack.deliveredCounts()).hasSize(60).allSatisfy((k, v) -> assertThat(v).isOne());
-    assertThat(report.reached()).isEqualTo(59);
+    // Nobody twice. The sends in flight when the process died (the one that arrived and those of
+    // the other workers that had claimed a recipient) are uncertain, not repeated; all else went.
+    assertThat(slack.deliveredCounts()).allSatisfy((k, v) -> assertThat(v).isOne());
     assertThat(report.failures())
-        .singleElement()
-        .satisfies(f -> assertThat(f.status()).isEqualTo("UNCERTAIN"));
+        .isNotEmpty()
+        .allSatisfy(f -> assertThat(f.status()).isEqualTo("UNCERTAIN"));
+    assertThat(report.reached() + report.failures().size()).isEqualTo(60);
+    assertThat(slack.deliveredCounts()).hasSize(report.reached() + 1);
   }
 
   @Test

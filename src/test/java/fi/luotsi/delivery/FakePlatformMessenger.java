@@ -35,6 +35,7 @@ public final class FakePlatformMessenger implements Messenger {
   private volatile Duration retryAfter = Duration.ZERO;
   private volatile Function<String, DeliveryResult> script = a -> null;
   private volatile int crashAfterSends = Integer.MAX_VALUE;
+  private boolean dead; // guarded by this
   private volatile Set<String> gone = Set.of();
 
   public FakePlatformMessenger(Platform platform, Clock clock) {
@@ -60,10 +61,19 @@ public final class FakePlatformMessenger implements Messenger {
     return this;
   }
 
-  /** After this many deliveries, the next delivery arrives and then the sender "dies". */
+  /**
+   * After this many deliveries, the next delivery arrives and then the sender "dies": every later
+   * send throws {@link SimulatedCrash} without delivering, as no thread of a killed process sends
+   * anything, until {@link #restart()}.
+   */
   public FakePlatformMessenger crashAfter(int sends) {
     this.crashAfterSends = sends;
     return this;
+  }
+
+  /** The sender's process has been started again after a {@link #crashAfter} crash. */
+  public synchronized void restart() {
+    dead = false;
   }
 
   @Override
@@ -90,13 +100,17 @@ public final class FakePlatformMessenger implements Messenger {
     }
     int n;
     synchronized (this) {
+      if (dead) { // a dead process sends nothing more, whichever of its threads tries
+        throw new SimulatedCrash();
+      }
       delivered.computeIfAbsent(recipient.address(), a -> new AtomicInteger()).incrementAndGet();
       arrivals.add(new Arrival(recipient, message, clock.instant()));
       n = arrivals.size();
-    }
-    if (n > crashAfterSends) {
-      crashAfterSends = Integer.MAX_VALUE;
-      throw new SimulatedCrash();
+      if (n > crashAfterSends) {
+        crashAfterSends = Integer.MAX_VALUE;
+        dead = true;
+        throw new SimulatedCrash();
+      }
     }
     return new DeliveryResult.Sent("ts-" + recipient.address() + "-" + n);
   }
