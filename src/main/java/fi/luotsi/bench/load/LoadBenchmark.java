@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -146,6 +147,7 @@ public final class LoadBenchmark {
       env.put("SLACK_SIGNING_SECRET", secret);
       env.put("SLACK_API_URL", slackApi.apiUrl());
       try (Application app = Application.start(new Environment(env), Clock.systemUTC());
+          JvmWatch jvm = new JvmWatch();
           HttpClient http =
               HttpClient.newBuilder()
                   .version(HttpClient.Version.HTTP_1_1)
@@ -158,6 +160,20 @@ public final class LoadBenchmark {
         measureFrom = start + settings.warmup().toNanos();
         measureUntil = measureFrom + settings.duration().toNanos();
         List<Future<Map<String, long[]>>> users = new ArrayList<>();
+        CompletableFuture<JvmWatch.Figures> jvmFigures = new CompletableFuture<>();
+        Thread.ofVirtual()
+            .name("load-jvm-watch")
+            .start(
+                () -> {
+                  try {
+                    Thread.sleep(Duration.ofNanos(Math.max(0, measureFrom - System.nanoTime())));
+                    jvm.start();
+                    Thread.sleep(Duration.ofNanos(Math.max(0, measureUntil - System.nanoTime())));
+                    jvmFigures.complete(jvm.stop());
+                  } catch (InterruptedException e) {
+                    jvmFigures.completeExceptionally(e);
+                  }
+                });
         // One platform thread per user, as a load generator in its own process would have: the
         // OS shares the cores between them and the server's threads. (Users on virtual threads
         // waited for one of the JVM's two carrier threads before they could even read a response,
@@ -181,6 +197,7 @@ public final class LoadBenchmark {
         }
         Result result = result(samples);
         print(result, slackUsers, out);
+        print(jvmFigures.get(), result, out);
         return result;
       }
     } finally {
@@ -399,6 +416,25 @@ public final class LoadBenchmark {
       out.println("Errors:");
       result.errors().forEach((k, v) -> out.printf(Locale.ROOT, "  %6d  %s%n", v, k));
     }
+  }
+
+  private void print(JvmWatch.Figures jvm, Result result, PrintStream out) {
+    long requests =
+        result.figures().stream()
+            .filter(f -> !f.name().equals(ANSWER))
+            .mapToLong(Figures::count)
+            .sum();
+    double seconds = settings.duration().toNanos() / 1e9;
+    out.printf(
+        Locale.ROOT,
+        "JVM while measuring (server, load generator and local Slack API together): %d GC pauses,"
+            + " %d ms in all, longest %d ms; CPU %.1f s of %.0f s available, %.2f ms per request%n",
+        jvm.pauses(),
+        jvm.pauseMillis(),
+        jvm.longestPauseMillis(),
+        jvm.cpuMillis() / 1000.0,
+        seconds * Runtime.getRuntime().availableProcessors(),
+        requests == 0 ? 0 : (double) jvm.cpuMillis() / requests);
   }
 
   private static long percentile(long[] sorted, double q) {

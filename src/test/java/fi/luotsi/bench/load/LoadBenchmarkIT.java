@@ -34,6 +34,9 @@ class LoadBenchmarkIT {
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .contains("p99 ms")
         .contains("Slack answers delivered to the Slack API")
-        .contains("Errors: none");
+        .contains("Errors: none")
+        .containsPattern(
+            "JVM while measuring .*: \\d+ GC pauses, \\d+ ms in all, longest \\d+ ms;"
+                + " CPU [0-9.]+ s of [0-9]+ s available, [0-9.]+ ms per request");
   }
 }
