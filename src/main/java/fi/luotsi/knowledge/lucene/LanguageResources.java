@@ -83,6 +83,29 @@ final class LanguageResources {
   }
 
   /**
+   * The question side's stemming chain of a language: its stopwords and question words removed, the
+   * Finnish stem corrections applied, and {@code synonyms} expanded (null for none). The caller
+   * closes it.
+   */
+  TextChain questionStems(Language language, SynonymMap synonyms) {
+    return new TextChain(
+        TextChain.Kind.STEM,
+        language,
+        stopwords(language),
+        questionWords(language),
+        language == Language.FI ? finnishOverrides : null,
+        synonyms);
+  }
+
+  /**
+   * The question side's unstemmed words, whatever the language: every language's stopwords and
+   * question words removed. The caller closes it.
+   */
+  TextChain questionSurfaces() {
+    return new TextChain(TextChain.Kind.PLAIN, Language.FI, allQueryStopwords(), null, null, null);
+  }
+
+  /**
    * The synonym map of a language: the built-in rules plus the knowledge directory's {@code
    * extraRules} (the lines of its synonym file), parsed with the language's stemming chain so that
    * rules match inflected words. A directory rule that does not parse is logged with its file and

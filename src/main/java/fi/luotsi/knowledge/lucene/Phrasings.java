@@ -55,19 +55,9 @@ final class Phrasings {
 
     Analysis(LanguageResources resources) {
       for (Language language : Language.values()) {
-        stemmers.put(
-            language,
-            new TextChain(
-                TextChain.Kind.STEM,
-                language,
-                resources.stopwords(language),
-                resources.questionWords(language),
-                language == Language.FI ? resources.finnishOverrides() : null,
-                null));
+        stemmers.put(language, resources.questionStems(language, null));
       }
-      this.plain =
-          new TextChain(
-              TextChain.Kind.PLAIN, Language.FI, resources.allQueryStopwords(), null, null, null);
+      this.plain = resources.questionSurfaces();
     }
 
     @Override

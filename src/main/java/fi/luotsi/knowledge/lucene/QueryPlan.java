@@ -76,19 +76,14 @@ final class QueryPlan {
     this.known = known;
     for (Language language : Language.values()) {
       Analyzer stem =
-          new TextChain(
-              TextChain.Kind.STEM,
-              language,
-              resources.stopwords(language),
-              resources.questionWords(language),
-              language == Language.FI ? resources.finnishOverrides() : null,
-              synonyms.get(language).fst == null ? null : synonyms.get(language));
+          resources.questionStems(
+              language, synonyms.get(language).fst == null ? null : synonyms.get(language));
       stemAnalyzers.put(language, stem);
       stemBuilders.put(language, new FieldQueries(stem));
     }
     CharArraySet stops = resources.allQueryStopwords();
     this.gramAnalyzer = new TextChain(TextChain.Kind.GRAM, Language.FI, stops, null, null, null);
-    this.plainAnalyzer = new TextChain(TextChain.Kind.PLAIN, Language.FI, stops, null, null, null);
+    this.plainAnalyzer = resources.questionSurfaces();
   }
 
   Planned plan(String question, Language language) {

@@ -41,14 +41,7 @@ class QueryBuildingTest {
     int withSynonyms = 0;
     for (Language language : Language.values()) {
       SynonymMap synonyms = resources.synonyms(language, List.of(), new ArrayList<>());
-      try (Analyzer stem =
-          new TextChain(
-              TextChain.Kind.STEM,
-              language,
-              resources.stopwords(language),
-              resources.questionWords(language),
-              language == Language.FI ? resources.finnishOverrides() : null,
-              synonyms)) {
+      try (Analyzer stem = resources.questionStems(language, synonyms)) {
         QueryPlan.FieldQueries shortcut = new QueryPlan.FieldQueries(stem);
         QueryBuilder plain = new QueryBuilder(stem);
         plain.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
