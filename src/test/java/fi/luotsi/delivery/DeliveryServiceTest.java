@@ -26,6 +26,8 @@ class DeliveryServiceTest {
     db.close();
   }
 
+  private static final int WORKERS = 4;
+
   private DeliveryService service(Duration lease, Messenger... messengers) {
     return new DeliveryService(
         db.dataSource(),
@@ -34,7 +36,7 @@ class DeliveryServiceTest {
         Pacing.unlimited(),
         new RetryPolicy(Duration.ofMillis(2), Duration.ofMillis(20), 3),
         DeliveryService.Sleeper.real(),
-        4,
+        WORKERS,
         lease);
   }
 
@@ -127,7 +129,7 @@ class DeliveryServiceTest {
     // the other workers that had claimed a recipient) are uncertain, not repeated; all else went.
     assertThat(slack.deliveredCounts()).allSatisfy((k, v) -> assertThat(v).isOne());
     assertThat(report.failures())
-        .isNotEmpty()
+        .hasSizeBetween(1, WORKERS) // at most one send per worker was in flight
         .allSatisfy(f -> assertThat(f.status()).isEqualTo("UNCERTAIN"));
     assertThat(report.reached() + report.failures().size()).isEqualTo(60);
     assertThat(slack.deliveredCounts()).hasSize(report.reached() + 1);
