@@ -6,9 +6,9 @@ import fi.luotsi.knowledge.KnowledgeBase;
 import fi.luotsi.knowledge.KnowledgeProblem;
 import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
+import fi.luotsi.knowledge.Sections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LastGoodKnowledgeTest {
@@ -114,17 +114,6 @@ class LastGoodKnowledgeTest {
   }
 
   static Section section(String path, String heading) {
-    return new Section(
-        path + "#" + Section.slug(heading.split(" ")[0]),
-        path,
-        "Otsikko",
-        heading,
-        List.of("Teksti."),
-        Language.FI,
-        List.of(),
-        List.of(),
-        Optional.empty(),
-        Optional.empty(),
-        1);
+    return Sections.finnish(path + "#" + Section.slug(heading.split(" ")[0]), heading, "Teksti.");
   }
 }

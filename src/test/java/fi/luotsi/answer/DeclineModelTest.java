@@ -7,27 +7,15 @@ import fi.luotsi.knowledge.KnowledgeIndex.Hit;
 import fi.luotsi.knowledge.KnowledgeIndex.SearchResult;
 import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
+import fi.luotsi.knowledge.Sections;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class DeclineModelTest {
-  private static final Section SECTION =
-      new Section(
-          "a.md#a",
-          "a.md",
-          "Otsikko",
-          "Kohta",
-          List.of("Tekstiä."),
-          Language.FI,
-          List.of(),
-          List.of(),
-          Optional.empty(),
-          Optional.empty(),
-          1);
+  private static final Section SECTION = Sections.finnish("a.md#a", "Kohta", "Tekstiä.");
 
   private static double probability(DeclineModel model, double coverage, double unknownShare) {
     Hit hit = new Hit(SECTION, 1, coverage);

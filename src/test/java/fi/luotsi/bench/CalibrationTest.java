@@ -7,6 +7,7 @@ import fi.luotsi.knowledge.KnowledgeBase;
 import fi.luotsi.knowledge.KnowledgeIndex;
 import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
+import fi.luotsi.knowledge.Sections;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,19 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CalibrationTest {
-  private static final Section SECTION =
-      new Section(
-          "a.md#a",
-          "a.md",
-          "Otsikko",
-          "Kohta",
-          List.of("Tekstiä."),
-          Language.FI,
-          List.of(),
-          List.of(),
-          Optional.empty(),
-          Optional.empty(),
-          1);
+  private static final Section SECTION = Sections.finnish("a.md#a", "Kohta", "Tekstiä.");
 
   @Test
   void separableQuestionsGiveAModelThatAnswersTheAnswerableAndDeclinesTheRest() {

@@ -18,6 +18,7 @@ import fi.luotsi.knowledge.KnowledgeIndex.SearchResult;
 import fi.luotsi.knowledge.KnowledgeLoader;
 import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
+import fi.luotsi.knowledge.Sections;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -334,31 +335,15 @@ class LuceneKnowledgeIndexTest {
   @Test
   void aKnowledgeBaseOfTwoSectionsWeighsUnknownWordsWithinBounds() {
     Section first =
-        new Section(
+        Sections.finnish(
             "a.md#kuka-päättää-talousarviosta",
-            "a.md",
-            "Talous",
             "Kuka päättää talousarviosta?",
-            List.of("Valtuusto päättää talousarviosta."),
-            Language.FI,
-            List.of(),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            1);
+            "Valtuusto päättää talousarviosta.");
     Section second =
-        new Section(
+        Sections.finnish(
             "a.md#milloin-kokous-on-päätösvaltainen",
-            "a.md",
-            "Talous",
             "Milloin kokous on päätösvaltainen?",
-            List.of("Kokous on päätösvaltainen, kun yli puolet jäsenistä on paikalla."),
-            Language.FI,
-            List.of(),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            1);
+            "Kokous on päätösvaltainen, kun yli puolet jäsenistä on paikalla.");
     try (LuceneKnowledgeIndex small = new LuceneKnowledgeIndex(null)) {
       small.rebuild(new KnowledgeBase(List.of(first, second), List.of(), Map.of()));
       SearchResult result = small.search("kuka päättää kunnan talousarviosta", Language.FI, 10);

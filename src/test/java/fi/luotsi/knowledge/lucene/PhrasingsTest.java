@@ -7,11 +7,10 @@ import fi.luotsi.knowledge.KnowledgeBase;
 import fi.luotsi.knowledge.KnowledgeIndex.Hit;
 import fi.luotsi.knowledge.KnowledgeIndex.SearchResult;
 import fi.luotsi.knowledge.Language;
-import fi.luotsi.knowledge.Section;
+import fi.luotsi.knowledge.Sections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,35 +25,20 @@ class PhrasingsTest {
 
   private static LuceneKnowledgeIndex index;
 
-  private static Section section(String id, String heading, String text, String... questions) {
-    return new Section(
-        id,
-        "luottamus.md",
-        "Luottamushenkilön asema",
-        heading,
-        List.of(text),
-        Language.FI,
-        List.of(),
-        List.of(questions),
-        Optional.empty(),
-        Optional.empty(),
-        1);
-  }
-
   @BeforeAll
   static void build() {
     index = new LuceneKnowledgeIndex(null);
     index.rebuild(
         new KnowledgeBase(
             List.of(
-                section(
+                Sections.finnish(
                     RESIGNING,
                     "Miten luottamustoimesta erotaan?",
                     "Valtuutettu voi pyytää eroa valtuustolta pätevästä syystä.",
                     "voinko erota valtuustosta kesken kauden",
                     "kenelle eroilmoitus osoitetaan",
                     "mikä on pätevä syy erota"),
-                section(
+                Sections.finnish(
                     FEES,
                     "Mitä palkkioita luottamushenkilölle maksetaan?",
                     "Kunta maksaa kokouspalkkion, korvaa matkakulut ja ansionmenetyksen.",
@@ -62,17 +46,17 @@ class PhrasingsTest {
                     "saako matkakulut korvattua",
                     "maksetaanko ansionmenetys"),
                 // more sections, so that word weights are as in a real knowledge base
-                section(
+                Sections.finnish(
                     "talous.md#mikä-on-talousarvio",
                     "Mikä on talousarvio?",
                     "Valtuusto hyväksyy talousarvion vuosittain.",
                     "kuka hyväksyy budjetin"),
-                section(
+                Sections.finnish(
                     "talous.md#miten-veroprosentti-päätetään",
                     "Miten veroprosentti päätetään?",
                     "Valtuusto päättää tuloveroprosentista talousarvion yhteydessä.",
                     "kuka päättää kunnallisverosta"),
-                section(
+                Sections.finnish(
                     "kokous.md#miten-kokous-kutsutaan-koolle",
                     "Miten kokous kutsutaan koolle?",
                     "Puheenjohtaja kutsuu kokouksen koolle kokouskutsulla.",
