@@ -22,20 +22,39 @@ final class Levenshtein {
   /**
    * The edit distance test alone, for callers that have already made the cheap length and letter
    * set tests of {@link #within} with precomputed letter sets.
+   *
+   * <p>Only the diagonal band of the distance table within {@code max} of the diagonal is computed:
+   * a cell further away is more than {@code max} edits by its position alone, so it is taken as
+   * {@code max + 1} (too far) without computing it. Per row that is at most {@code 2 * max + 1}
+   * cells instead of the whole row.
    */
   static boolean editsWithin(String a, String b, int max) {
     int n = a.length();
     int m = b.length();
+    if (Math.abs(n - m) > max) {
+      return false;
+    }
+    int far = max + 1;
     int[] prevPrev = new int[m + 1];
     int[] prev = new int[m + 1];
     int[] cur = new int[m + 1];
-    for (int j = 0; j <= m; j++) {
+    // Row 0: the band is 0..max; the cell just past it reads as too far.
+    for (int j = 0; j <= Math.min(m, max); j++) {
       prev[j] = j;
     }
+    if (max + 1 <= m) {
+      prev[max + 1] = far;
+    }
     for (int i = 1; i <= n; i++) {
-      cur[0] = i;
-      int rowMin = cur[0];
-      for (int j = 1; j <= m; j++) {
+      int lo = Math.max(1, i - max);
+      int hi = Math.min(m, i + max);
+      // The cells bordering the band, read by this row and the next, as too far (column 0 is i).
+      cur[lo - 1] = lo == 1 ? i : far;
+      if (hi + 1 <= m) {
+        cur[hi + 1] = far;
+      }
+      int rowMin = lo == 1 ? i : far;
+      for (int j = lo; j <= hi; j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         int value = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
         if (i > 1
