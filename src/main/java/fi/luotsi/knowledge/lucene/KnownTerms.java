@@ -76,6 +76,15 @@ final class KnownTerms {
   }
 
   /**
+   * Whether {@code term} may occur in this generation: false only when its field is in the table
+   * and the term is not.
+   */
+  boolean mayContain(Term term) {
+    Map<BytesRef, TermStates> terms = byField.get(term.field());
+    return terms == null || terms.containsKey(term.bytes());
+  }
+
+  /**
    * The query with the term clauses of the table's fields bound to their statistics; clauses of
    * other fields and query types this does not know are left as they are.
    */

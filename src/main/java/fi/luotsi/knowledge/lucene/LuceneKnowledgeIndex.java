@@ -179,7 +179,12 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       Phrasings phrasings = new Phrasings(phrasingAnalysis, knownTerms, knowledge.sections());
       QueryPlan plan =
           new QueryPlan(
-              resources, synonyms, tuning, new Vocabulary(reader, PLAIN), coverage::known);
+              resources,
+              synonyms,
+              tuning,
+              new Vocabulary(reader, PLAIN),
+              coverage::known,
+              knownTerms::mayContain);
       List<Section> byDoc = new ArrayList<>(knowledge.sections());
       Generation generation =
           new Generation(

@@ -25,6 +25,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
@@ -37,6 +38,7 @@ import org.apache.lucene.util.QueryBuilder;
  */
 final class QueryPlan {
   private final Predicate<TermGroup> known;
+  private final Predicate<Term> indexed;
   private final Map<Language, Analyzer> stemAnalyzers = new EnumMap<>(Language.class);
   private final Map<Language, FieldQueries> stemBuilders = new EnumMap<>(Language.class);
   private final Analyzer gramAnalyzer;
@@ -70,16 +72,18 @@ final class QueryPlan {
       Map<Language, SynonymMap> synonyms,
       Tuning tuning,
       Vocabulary vocabulary,
-      Predicate<TermGroup> known) {
+      Predicate<TermGroup> known,
+      Predicate<Term> indexed) {
     this.tuning = tuning;
     this.vocabulary = vocabulary;
     this.known = known;
+    this.indexed = indexed;
     for (Language language : Language.values()) {
       Analyzer stem =
           resources.questionStems(
               language, synonyms.get(language).fst == null ? null : synonyms.get(language));
       stemAnalyzers.put(language, stem);
-      stemBuilders.put(language, new FieldQueries(stem));
+      stemBuilders.put(language, new FieldQueries(stem, indexed));
     }
     CharArraySet stops = resources.allQueryStopwords();
     this.gramAnalyzer = new TextChain(TextChain.Kind.GRAM, Language.FI, stops, null, null, null);
@@ -255,10 +259,20 @@ final class QueryPlan {
    * Lucene's query building for several fields from one analysis of the text: the same query for
    * each field as {@code createBooleanQuery(field, text)} gives, synonyms and multi-word synonyms
    * (as phrases) included.
+   *
+   * <p>A word's alternatives (its stems and its synonyms' stems) that the field does not contain
+   * are left out of its synonym query: they add nothing to its score (a synonym query scores its
+   * terms as one, with the largest document frequency and the summed frequencies, and an absent
+   * term has none), but each would be looked up in the terms dictionary on every search. When one
+   * alternative is left, it becomes a plain term query, which scores the same and whose statistics
+   * {@link KnownTerms} has looked up already; when none, a query that matches nothing.
    */
   static final class FieldQueries extends QueryBuilder {
-    FieldQueries(Analyzer analyzer) {
+    private final Predicate<Term> indexed;
+
+    FieldQueries(Analyzer analyzer, Predicate<Term> indexed) {
       super(analyzer);
+      this.indexed = indexed;
       setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     }
 
@@ -276,6 +290,23 @@ final class QueryPlan {
         throw new UncheckedIOException(e);
       }
       return out;
+    }
+
+    @Override
+    protected Query newSynonymQuery(String field, TermAndBoost[] terms) {
+      List<TermAndBoost> present = new ArrayList<>(terms.length);
+      for (TermAndBoost term : terms) {
+        if (indexed.test(new Term(field, term.term()))) {
+          present.add(term);
+        }
+      }
+      if (present.isEmpty()) {
+        return new MatchNoDocsQuery("no alternative of the word in " + field);
+      }
+      if (present.size() == 1 && present.get(0).boost() == 1f) {
+        return new TermQuery(new Term(field, present.get(0).term()));
+      }
+      return super.newSynonymQuery(field, present.toArray(TermAndBoost[]::new));
     }
   }
 }
