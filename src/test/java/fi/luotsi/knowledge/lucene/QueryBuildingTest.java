@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -25,12 +26,14 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.junit.jupiter.api.Test;
 
-/** The two shortcuts of query building must give exactly what Lucene's plain way gives. */
+/** The shortcuts of query building must give exactly what Lucene's plain way gives. */
 class QueryBuildingTest {
   private static final List<String> FAMILIES = List.of("title", "q", "body", "doc");
 
@@ -42,7 +45,7 @@ class QueryBuildingTest {
     for (Language language : Language.values()) {
       SynonymMap synonyms = resources.synonyms(language, List.of(), new ArrayList<>());
       try (Analyzer stem = resources.questionStems(language, synonyms)) {
-        QueryPlan.FieldQueries shortcut = new QueryPlan.FieldQueries(stem);
+        QueryPlan.FieldQueries shortcut = new QueryPlan.FieldQueries(stem, term -> true);
         QueryBuilder plain = new QueryBuilder(stem);
         plain.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         List<String> fields =
@@ -69,21 +72,7 @@ class QueryBuildingTest {
 
   @Test
   void boundTermsScoreExactlyAsLookedUpTermsAndUnknownTermsMatchNothing() throws IOException {
-    try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-      try (IndexWriter writer =
-          new IndexWriter(directory, new IndexWriterConfig().setMaxBufferedDocs(2))) {
-        String[] texts = {
-          "valtuusto päättää talousarviosta", "esteellinen jäsen poistuu kokouksesta",
-          "talousarvio ja taloussuunnitelma", "valtuusto valitsee kunnanhallituksen",
-          "jäsen on esteellinen", "kokous on päätösvaltainen"
-        };
-        for (String text : texts) {
-          Document doc = new Document();
-          doc.add(new TextField("a", text, Field.Store.NO));
-          doc.add(new TextField("b", text + " " + text, Field.Store.NO));
-          writer.addDocument(doc);
-        }
-      }
+    try (ByteBuffersDirectory directory = smallIndex()) {
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         assertThat(reader.leaves()).hasSizeGreaterThan(1); // statistics summed over segments
         KnownTerms known = new KnownTerms(reader, List.of("a"));
@@ -124,5 +113,68 @@ class QueryBuildingTest {
         }
       }
     }
+  }
+
+  /**
+   * A word's alternatives that the field does not have are left out of its synonym query; what is
+   * left scores every document exactly as the whole synonym query does.
+   */
+  @Test
+  void synonymQueriesWithoutAbsentAlternativesScoreTheSame() throws IOException {
+    try (ByteBuffersDirectory directory = smallIndex();
+        DirectoryReader reader = DirectoryReader.open(directory);
+        Analyzer analyzer = new WhitespaceAnalyzer()) {
+      KnownTerms known = new KnownTerms(reader, List.of("a"));
+      QueryPlan.FieldQueries pruning = new QueryPlan.FieldQueries(analyzer, known::mayContain);
+      IndexSearcher searcher = new IndexSearcher(reader);
+      List<List<String>> alternatives =
+          List.of(
+              List.of("valtuusto", "puuttuu", "jäsen"),
+              List.of("puuttuu", "esteellinen"),
+              List.of("esteellinen", "puuttuu", "eisitäkään"),
+              List.of("puuttuu", "eisitäkään"));
+      int pruned = 0;
+      for (List<String> words : alternatives) {
+        SynonymQuery.Builder whole = new SynonymQuery.Builder("a");
+        QueryBuilder.TermAndBoost[] terms = new QueryBuilder.TermAndBoost[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+          whole.addTerm(new Term("a", words.get(i)));
+          terms[i] = new QueryBuilder.TermAndBoost(new BytesRef(words.get(i)), 1f);
+        }
+        Query expected = whole.build();
+        Query actual = known.bind(pruning.newSynonymQuery("a", terms));
+        pruned += actual instanceof SynonymQuery ? 0 : 1;
+        ScoreDoc[] want = searcher.search(expected, 10).scoreDocs;
+        ScoreDoc[] got = searcher.search(actual, 10).scoreDocs;
+        assertThat(got).as("%s", words).hasSameSizeAs(want);
+        for (int i = 0; i < want.length; i++) {
+          assertThat(got[i].doc).as("%s", words).isEqualTo(want[i].doc);
+          assertThat(got[i].score).as("%s", words).isEqualTo(want[i].score);
+        }
+      }
+      // Two became a single bound term query, one matches nothing; one stayed a synonym query.
+      assertThat(pruned).isEqualTo(3);
+      assertThat(known.mayContain(new Term("b", "puuttuu"))).isTrue(); // b is not in the table
+    }
+  }
+
+  /** Six short documents in two fields, in several segments. */
+  private static ByteBuffersDirectory smallIndex() throws IOException {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (IndexWriter writer =
+        new IndexWriter(directory, new IndexWriterConfig().setMaxBufferedDocs(2))) {
+      String[] texts = {
+        "valtuusto päättää talousarviosta", "esteellinen jäsen poistuu kokouksesta",
+        "talousarvio ja taloussuunnitelma", "valtuusto valitsee kunnanhallituksen",
+        "jäsen on esteellinen", "kokous on päätösvaltainen"
+      };
+      for (String text : texts) {
+        Document doc = new Document();
+        doc.add(new TextField("a", text, Field.Store.NO));
+        doc.add(new TextField("b", text + " " + text, Field.Store.NO));
+        writer.addDocument(doc);
+      }
+    }
+    return directory;
   }
 }
