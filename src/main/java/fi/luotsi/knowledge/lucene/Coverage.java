@@ -23,7 +23,7 @@ final class Coverage {
   private final Map<String, Set<String>> stemsBySection = new HashMap<>();
   private final Map<String, Set<String>> wordsBySection = new HashMap<>();
   private final Map<String, Set<String>> foldedBySection = new HashMap<>();
-  private final Map<String, String[]> longWordsBySection = new HashMap<>();
+  private final Map<String, LongWords> longWordsBySection = new HashMap<>();
   private final Map<String, Integer> documentFrequency = new HashMap<>();
   private final int sectionCount;
 
@@ -63,48 +63,110 @@ final class Coverage {
       Set<String> folded = new HashSet<>();
       words.forEach(w -> folded.add(Vocabulary.fold(w)));
       foldedBySection.put(section.id(), folded);
-      longWordsBySection.put(
-          section.id(),
-          words.stream().filter(w -> w.length() >= COMPOUND_LENGTH).toArray(String[]::new));
+      longWordsBySection.put(section.id(), LongWords.of(words));
       for (String stem : stems) {
         documentFrequency.merge(stem, 1, Integer::sum);
       }
     }
   }
 
-  double of(List<QueryPlan.TermGroup> terms, Section section) {
-    if (terms.isEmpty()) {
-      return 0;
+  /**
+   * A section's words of at least {@link #COMPOUND_LENGTH} letters with their letter sets: a word
+   * can contain another only when it has all of the other's letters, which rules out most pairs
+   * before a substring search.
+   */
+  private record LongWords(String[] words, long[] letters) {
+    static final LongWords NONE = new LongWords(new String[0], new long[0]);
+
+    static LongWords of(Set<String> words) {
+      String[] longWords =
+          words.stream().filter(w -> w.length() >= COMPOUND_LENGTH).toArray(String[]::new);
+      long[] letters = new long[longWords.length];
+      for (int i = 0; i < longWords.length; i++) {
+        letters[i] = Levenshtein.letters(longWords[i]);
+      }
+      return new LongWords(longWords, letters);
     }
-    Set<String> stems = stemsBySection.getOrDefault(section.id(), Set.of());
-    Set<String> words = wordsBySection.getOrDefault(section.id(), Set.of());
-    Set<String> folded = foldedBySection.getOrDefault(section.id(), Set.of());
-    String[] longWords = longWordsBySection.getOrDefault(section.id(), new String[0]);
-    double total = 0;
-    double covered = 0;
-    for (QueryPlan.TermGroup group : terms) {
-      double weight = idf(group);
-      total += weight;
-      covered += weight * match(group, stems, words, folded, longWords);
+
+    /** Whether one of the words contains {@code surface} or is contained in it. */
+    boolean compound(String surface, long surfaceLetters) {
+      for (int i = 0; i < words.length; i++) {
+        long letters = this.letters[i];
+        boolean wordInSurface = (letters & ~surfaceLetters) == 0;
+        boolean surfaceInWord = (surfaceLetters & ~letters) == 0;
+        if ((wordInSurface && surface.contains(words[i]))
+            || (surfaceInWord && words[i].contains(surface))) {
+          return true;
+        }
+      }
+      return false;
     }
-    return total == 0 ? 0 : covered / total;
   }
 
   /**
-   * The IDF-weighted share of the question's words that no section contains. A typo of a known word
-   * counts as unknown here: counting it as known was measured worse on the dev split.
+   * A question's words weighed once, for the coverage of each of its candidate sections and its
+   * unknown share.
    */
-  double unknownShare(List<QueryPlan.TermGroup> terms) {
-    double total = 0;
-    double unknown = 0;
-    for (QueryPlan.TermGroup group : terms) {
-      double weight = idf(group);
-      total += weight;
-      if (documentFrequency(group) == 0) {
-        unknown += weight;
+  final class Question {
+    private final List<QueryPlan.TermGroup> terms;
+    private final double[] weights;
+    private final String[] folded;
+    private final long[] letters;
+    private final double total;
+    private final double unknown;
+
+    private Question(List<QueryPlan.TermGroup> terms) {
+      this.terms = terms;
+      this.weights = new double[terms.size()];
+      this.folded = new String[terms.size()];
+      this.letters = new long[terms.size()];
+      double total = 0;
+      double unknown = 0;
+      for (int i = 0; i < terms.size(); i++) {
+        QueryPlan.TermGroup group = terms.get(i);
+        int df = documentFrequency(group);
+        weights[i] = idf(df);
+        folded[i] = Vocabulary.fold(group.surface());
+        letters[i] = Levenshtein.letters(group.surface());
+        total += weights[i];
+        if (df == 0) {
+          unknown += weights[i];
+        }
       }
+      this.total = total;
+      this.unknown = total == 0 ? 0 : Math.min(1, unknown / total);
     }
-    return total == 0 ? 0 : Math.min(1, unknown / total);
+
+    /** The coverage of {@code section}: the weighted share of the words it contains. */
+    double of(Section section) {
+      if (terms.isEmpty() || total == 0) {
+        return 0;
+      }
+      Set<String> stems = stemsBySection.getOrDefault(section.id(), Set.of());
+      Set<String> words = wordsBySection.getOrDefault(section.id(), Set.of());
+      Set<String> foldedWords = foldedBySection.getOrDefault(section.id(), Set.of());
+      LongWords longWords = longWordsBySection.getOrDefault(section.id(), LongWords.NONE);
+      double covered = 0;
+      for (int i = 0; i < weights.length; i++) {
+        covered +=
+            weights[i]
+                * match(terms.get(i), folded[i], letters[i], stems, words, foldedWords, longWords);
+      }
+      return covered / total;
+    }
+
+    /**
+     * The IDF-weighted share of the question's words that no section contains. A typo of a known
+     * word counts as unknown here: counting it as known was measured worse on the dev split.
+     */
+    double unknownShare() {
+      return unknown;
+    }
+  }
+
+  /** The question's words weighed for coverage. */
+  Question question(List<QueryPlan.TermGroup> terms) {
+    return new Question(terms);
   }
 
   /** Whether some section contains one of the word's stems. */
@@ -120,8 +182,7 @@ final class Coverage {
     return df;
   }
 
-  private double idf(QueryPlan.TermGroup group) {
-    int df = documentFrequency(group);
+  private double idf(int df) {
     if (df == 0) {
       // Never more sections than there are: with fewer than three the weight went negative.
       df = Math.min(UNKNOWN_WORD_DF, sectionCount);
@@ -131,10 +192,12 @@ final class Coverage {
 
   private static double match(
       QueryPlan.TermGroup group,
+      String foldedSurface,
+      long surfaceLetters,
       Set<String> stems,
       Set<String> words,
       Set<String> folded,
-      String[] longWords) {
+      LongWords longWords) {
     for (String stem : group.stems()) {
       if (stems.contains(stem)) {
         return 1;
@@ -142,7 +205,7 @@ final class Coverage {
     }
     String surface = group.surface();
     int length = surface.length();
-    if (length >= 5 && folded.contains(Vocabulary.fold(surface))) {
+    if (length >= 5 && folded.contains(foldedSurface)) {
       return 0.8; // typed without dots: hallintosaanto
     }
     for (String near : group.near()) {
@@ -150,12 +213,8 @@ final class Coverage {
         return 0.8; // a typo: the question planned its near words once, against the whole index
       }
     }
-    if (length >= COMPOUND_LENGTH) {
-      for (String word : longWords) {
-        if (surface.contains(word) || word.contains(surface)) {
-          return 0.5;
-        }
-      }
+    if (length >= COMPOUND_LENGTH && longWords.compound(surface, surfaceLetters)) {
+      return 0.5;
     }
     return 0;
   }

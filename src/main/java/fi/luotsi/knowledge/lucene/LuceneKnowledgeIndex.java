@@ -104,7 +104,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     return language.code() + "_" + family;
   }
 
-  private static Analyzer indexAnalyzer(LanguageResources resources) {
+  static Analyzer indexAnalyzer(LanguageResources resources) {
     Map<String, Analyzer> fields = new HashMap<>();
     for (Language language : Language.values()) {
       TextChain stem =
@@ -323,9 +323,10 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
     SearchResult search(String question, Language language, int limit, BM25Similarity sim) {
       QueryPlan.Planned planned = plan.plan(question, language);
+      Coverage.Question covered = coverage.question(planned.terms());
       if (planned.query().isEmpty() || sections.isEmpty()) {
         return new SearchResult(
-            language, List.of(), planned.contentWords(), coverage.unknownShare(planned.terms()));
+            language, List.of(), planned.contentWords(), covered.unknownShare());
       }
       try {
         IndexSearcher searcher = new IndexSearcher(reader);
@@ -345,14 +346,10 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
           Section section = sections.get(ordinal);
           hits.add(
               new Hit(
-                  section,
-                  scoreDoc.score,
-                  coverage.of(planned.terms(), section),
-                  phrasings.best(phrased, ordinal)));
+                  section, scoreDoc.score, covered.of(section), phrasings.best(phrased, ordinal)));
         }
         rerank(hits);
-        return new SearchResult(
-            language, hits, planned.contentWords(), coverage.unknownShare(planned.terms()));
+        return new SearchResult(language, hits, planned.contentWords(), covered.unknownShare());
       } catch (IOException e) {
         throw new UncheckedIOException("knowledge search failed", e);
       }
