@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -196,7 +197,10 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     }
   }
 
-  /** The terms looked up once per generation: every field a question's query uses but grams. */
+  /**
+   * The terms looked up once per generation: every field a question's query uses; the grams (too
+   * many to look up in advance) when a search first needs them.
+   */
   private static KnownTerms knownTerms(IndexReader reader) {
     List<String> fields = new ArrayList<>(List.of(PLAIN, LANG));
     for (Language language : Language.values()) {
@@ -204,7 +208,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         fields.add(field(language, family));
       }
     }
-    return new KnownTerms(reader, fields);
+    return new KnownTerms(reader, fields, Set.of(GRAM));
   }
 
   private static Document document(Section section, int ordinal) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
@@ -92,11 +94,13 @@ final class Vocabulary {
     int length = word.length();
     long letters = Levenshtein.letters(word);
     String[] words = bucket.words();
+    // The bucket's words are distinct; only the dotless forms found above can come again.
+    Set<String> found = out.isEmpty() ? Set.of() : new HashSet<>(out);
     for (int i = 0; i < words.length && out.size() < limit; i++) {
       if (Math.abs(bucket.lengths()[i] - length) <= maxEdits
           && Long.bitCount(bucket.letters()[i] ^ letters) <= 2 * maxEdits
-          && !out.contains(words[i])
-          && Levenshtein.editsWithin(word, words[i], maxEdits)) {
+          && Levenshtein.editsWithin(word, words[i], maxEdits)
+          && !found.contains(words[i])) {
         out.add(words[i]);
       }
     }
