@@ -7,9 +7,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.LeafReaderContext;
@@ -36,31 +33,13 @@ import org.apache.lucene.util.BytesRef;
  * replaces the clauses of terms the generation does not contain by queries that match nothing:
  * Lucene then scores exactly as before without seeking. The table belongs to one reader; a query
  * bound with it must be searched on that reader.
- *
- * <p>Fields with too many terms to look up in advance (the character grams) can be looked up on
- * first use instead: a term's statistics are then kept once some search has needed them, up to
- * {@link #LOOKED_UP_AT_MOST} terms per generation (beyond that they are looked up each time).
  */
 final class KnownTerms {
-  /** How many terms of the fields looked up on first use are kept, at most. */
-  static final int LOOKED_UP_AT_MOST = 50_000;
-
   private final IndexReaderContext context;
   private final Map<String, Map<BytesRef, TermStates>> byField = new HashMap<>();
-  private final Set<String> onFirstUse;
-  private final Map<Term, Optional<TermStates>> lookedUp = new ConcurrentHashMap<>();
 
   KnownTerms(IndexReader reader, Collection<String> fields) {
-    this(reader, fields, Set.of());
-  }
-
-  /**
-   * @param fields whose terms are looked up now
-   * @param onFirstUse whose terms are looked up when a query first has them
-   */
-  KnownTerms(IndexReader reader, Collection<String> fields, Set<String> onFirstUse) {
     this.context = reader.getContext();
-    this.onFirstUse = Set.copyOf(onFirstUse);
     try {
       for (String field : fields) {
         Map<BytesRef, TermStates> terms = new HashMap<>();
@@ -139,46 +118,14 @@ final class KnownTerms {
   private Query bind(TermQuery query) {
     Term term = query.getTerm();
     Map<BytesRef, TermStates> terms = byField.get(term.field());
-    TermStates states;
-    if (terms != null) {
-      states = terms.get(term.bytes());
-    } else if (onFirstUse.contains(term.field())) {
-      states = lookUp(term).orElse(null);
-    } else {
+    if (terms == null) {
       return query;
     }
+    TermStates states = terms.get(term.bytes());
     if (states == null) {
       return new MatchNoDocsQuery("term not in this generation");
     }
     return new TermQuery(term, states);
-  }
-
-  /** A term of a field looked up on first use: from what an earlier search found, or now. */
-  private Optional<TermStates> lookUp(Term term) {
-    Optional<TermStates> known = lookedUp.get(term);
-    if (known != null) {
-      return known;
-    }
-    TermStates states = new TermStates(context);
-    try {
-      for (LeafReaderContext leaf : context.leaves()) {
-        Terms leafTerms = leaf.reader().terms(term.field());
-        if (leafTerms == null) {
-          continue;
-        }
-        TermsEnum it = leafTerms.iterator();
-        if (it.seekExact(term.bytes())) {
-          states.register(it.termState(), leaf.ord, it.docFreq(), it.totalTermFreq());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the index terms", e);
-    }
-    Optional<TermStates> found = states.docFreq() == 0 ? Optional.empty() : Optional.of(states);
-    if (lookedUp.size() < LOOKED_UP_AT_MOST) {
-      lookedUp.putIfAbsent(new Term(term.field(), BytesRef.deepCopyOf(term.bytes())), found);
-    }
-    return found;
   }
 
   /** Whether {@code states} belong to this table's reader (tests). */
