@@ -6,11 +6,15 @@ import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.fi.FinnishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -25,6 +29,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -32,6 +38,9 @@ import org.apache.lucene.util.QueryBuilder;
  * one field, analysed with Lucene's {@link StandardAnalyzer} or {@link FinnishAnalyzer} (what
  * Elasticsearch's {@code finnish} analyzer does), queried as an OR of the question's words. It has
  * no way to decline, so every hit reports coverage 1: it always answers when anything matches.
+ *
+ * <p>Like {@link LuceneKnowledgeIndex} it keeps its index in memory or, given a directory, on disk
+ * (memory-mapped, as Luotsi serves), so that the two are timed on the same kind of directory.
  */
 public final class BaselineKnowledgeIndex implements KnowledgeIndex {
 
@@ -44,16 +53,50 @@ public final class BaselineKnowledgeIndex implements KnowledgeIndex {
   private final Analyzer analyzer;
   private volatile State state;
 
-  private record State(DirectoryReader reader, List<Section> sections, Map<String, Section> byId) {}
+  private final Path baseDirectory;
 
+  private record State(
+      DirectoryReader reader, Path path, List<Section> sections, Map<String, Section> byId) {
+    void close() throws IOException {
+      Directory directory = reader.directory();
+      reader.close();
+      directory.close();
+      if (path != null) {
+        try (Stream<Path> files = Files.walk(path)) {
+          for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(file);
+          }
+        }
+      }
+    }
+  }
+
+  /** A baseline whose index is kept in memory. */
   public BaselineKnowledgeIndex(Kind kind) {
+    this(kind, null);
+  }
+
+  /**
+   * @param baseDirectory where each build's index is written (a new directory per build, removed
+   *     when replaced or closed); null keeps it in memory
+   */
+  public BaselineKnowledgeIndex(Kind kind, Path baseDirectory) {
     this.analyzer = kind == Kind.STANDARD ? new StandardAnalyzer() : new FinnishAnalyzer();
+    this.baseDirectory = baseDirectory;
   }
 
   @Override
   public void rebuild(KnowledgeBase knowledge) {
     try {
-      ByteBuffersDirectory directory = new ByteBuffersDirectory();
+      Path path = null;
+      Directory directory;
+      if (baseDirectory == null) {
+        directory = new ByteBuffersDirectory();
+      } else {
+        Files.createDirectories(baseDirectory);
+        path = Files.createTempDirectory(baseDirectory, "baseline-");
+        directory = FSDirectory.open(path);
+      }
       try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
         for (Section section : knowledge.sections()) {
           Document doc = new Document();
@@ -73,9 +116,9 @@ public final class BaselineKnowledgeIndex implements KnowledgeIndex {
       Map<String, Section> byId = new HashMap<>();
       knowledge.sections().forEach(s -> byId.put(s.id(), s));
       State old = state;
-      state = new State(DirectoryReader.open(directory), knowledge.sections(), byId);
+      state = new State(DirectoryReader.open(directory), path, knowledge.sections(), byId);
       if (old != null) {
-        old.reader().close();
+        old.close();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -116,7 +159,7 @@ public final class BaselineKnowledgeIndex implements KnowledgeIndex {
   public void close() {
     try {
       if (state != null) {
-        state.reader().close();
+        state.close();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
