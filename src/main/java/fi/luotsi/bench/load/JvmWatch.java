@@ -47,8 +47,11 @@ final class JvmWatch implements AutoCloseable {
           }
           GarbageCollectionNotificationInfo info =
               GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-          if (info.getGcName().contains("Concurrent")) {
-            return; // G1's and ZGC's concurrent cycles run beside the application
+          String name = info.getGcName();
+          if (name.contains("Concurrent") || name.contains("Cycles")) {
+            // G1's concurrent cycles and ZGC's cycles ("ZGC Minor Cycles") run beside the
+            // application; ZGC reports its short pauses separately ("ZGC Minor Pauses").
+            return;
           }
           long millis = info.getGcInfo().getDuration();
           pauses.increment();
@@ -83,7 +86,7 @@ final class JvmWatch implements AutoCloseable {
     return new Figures(pauses.sum(), pauseMillis.sum(), longest.get(), cpu / 1_000_000);
   }
 
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     return ManagementFactory.getOperatingSystemMXBean()
             instanceof com.sun.management.OperatingSystemMXBean os
         ? Math.max(0, os.getProcessCpuTime())

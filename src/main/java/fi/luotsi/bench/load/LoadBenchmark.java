@@ -33,6 +33,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -117,6 +118,8 @@ public final class LoadBenchmark {
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final LongAdder slackAsked = new LongAdder();
   private final LongAdder slackAnswered = new LongAdder();
+  private final LongAdder completed = new LongAdder();
+  private final List<long[]> windows = new CopyOnWriteArrayList<>();
   private long measureFrom;
   private long measureUntil;
 
@@ -168,6 +171,7 @@ public final class LoadBenchmark {
                   try {
                     Thread.sleep(Duration.ofNanos(Math.max(0, measureFrom - System.nanoTime())));
                     jvm.start();
+                    watchWindows();
                     Thread.sleep(Duration.ofNanos(Math.max(0, measureUntil - System.nanoTime())));
                     jvmFigures.complete(jvm.stop());
                   } catch (InterruptedException e) {
@@ -202,6 +206,31 @@ public final class LoadBenchmark {
       }
     } finally {
       deleteTree(root);
+    }
+  }
+
+  /** The length of one window of the timeline: a sixth of the measured time, between 1 and 10 s. */
+  private Duration window() {
+    long millis = settings.duration().toMillis() / 6;
+    return Duration.ofMillis(Math.max(1000, Math.min(10_000, millis)));
+  }
+
+  /**
+   * Requests answered and process CPU time in consecutive windows of the measured time, so that a
+   * run whose throughput changes part way (the machine) can be told from one that is slow
+   * throughout (the JVM's compiled code).
+   */
+  private void watchWindows() throws InterruptedException {
+    long step = window().toNanos();
+    long requests = completed.sum();
+    long cpu = JvmWatch.processCpuNanos();
+    for (long end = measureFrom + step; end <= measureUntil; end += step) {
+      Thread.sleep(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+      long nowRequests = completed.sum();
+      long nowCpu = JvmWatch.processCpuNanos();
+      windows.add(new long[] {nowRequests - requests, nowCpu - cpu});
+      requests = nowRequests;
+      cpu = nowCpu;
     }
   }
 
@@ -327,6 +356,9 @@ public final class LoadBenchmark {
     private final Map<String, Integer> sizes = new TreeMap<>();
 
     void add(String kind, long t0, long t1) {
+      if (!kind.equals(ANSWER) && t1 >= measureFrom && t1 <= measureUntil) {
+        completed.increment();
+      }
       if (t0 < measureFrom || t1 > measureUntil + SLACK_ANSWER_PATIENCE.toNanos()) {
         return;
       }
@@ -435,6 +467,19 @@ public final class LoadBenchmark {
         jvm.cpuMillis() / 1000.0,
         seconds * Runtime.getRuntime().availableProcessors(),
         requests == 0 ? 0 : (double) jvm.cpuMillis() / requests);
+    StringBuilder perSecond = new StringBuilder();
+    StringBuilder perRequest = new StringBuilder();
+    double windowSeconds = window().toMillis() / 1000.0;
+    for (long[] w : windows) {
+      perSecond.append(String.format(Locale.ROOT, " %.0f", w[0] / windowSeconds));
+      perRequest.append(String.format(Locale.ROOT, " %.2f", w[0] == 0 ? 0 : w[1] / 1e6 / w[0]));
+    }
+    out.printf(
+        Locale.ROOT,
+        "Every %.0f s while measuring: requests per s%s; CPU ms per request%s%n",
+        windowSeconds,
+        perSecond,
+        perRequest);
   }
 
   private static long percentile(long[] sorted, double q) {

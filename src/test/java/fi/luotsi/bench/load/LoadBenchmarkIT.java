@@ -37,6 +37,10 @@ class LoadBenchmarkIT {
         .contains("Errors: none")
         .containsPattern(
             "JVM while measuring .*: \\d+ GC pauses, \\d+ ms in all, longest \\d+ ms;"
-                + " CPU [0-9.]+ s of [0-9]+ s available, [0-9.]+ ms per request");
+                + " CPU [0-9.]+ s of [0-9]+ s available, [0-9.]+ ms per request")
+        // 5 s in windows of 1 s: five throughputs and five CPU costs
+        .containsPattern(
+            "Every 1 s while measuring: requests per s( [0-9]+){5}; CPU ms per request"
+                + "( [0-9.]+){5}\\n");
   }
 }
