@@ -5,21 +5,16 @@ import fi.luotsi.knowledge.KnowledgeBase;
 import fi.luotsi.knowledge.KnowledgeIndex;
 import fi.luotsi.knowledge.lucene.BaselineKnowledgeIndex;
 import fi.luotsi.knowledge.lucene.LuceneKnowledgeIndex;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The {@code bench} command: answer quality on an evaluation split and speed on the shipped and a
@@ -63,22 +58,8 @@ public final class Benchmark {
       int generatedSize,
       boolean speed,
       boolean listFailures) {
-    Path directory;
-    try {
-      directory = Files.createTempDirectory("luotsi-bench-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary directory for the indexes", e);
-    }
-    try {
-      run(knowledge, split, generatedSize, speed, listFailures, directory);
-    } finally {
-      try (Stream<Path> files = Files.walk(directory)) {
-        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(file);
-        }
-      } catch (IOException e) {
-        out.println("Could not remove the temporary indexes in " + directory + ": " + e);
-      }
+    try (TemporaryDirectory directory = TemporaryDirectory.create("luotsi-bench-")) {
+      run(knowledge, split, generatedSize, speed, listFailures, directory.path());
     }
   }
 

@@ -3,12 +3,12 @@ package fi.luotsi.bench.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.luotsi.Application;
+import fi.luotsi.bench.TemporaryDirectory;
 import fi.luotsi.config.Environment;
 import fi.luotsi.knowledge.KnowledgeLoader;
 import fi.luotsi.knowledge.Section;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +38,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 
 /**
  * A bounded load test of a whole Luotsi on loopback: starts an {@link Application} with a temporary
@@ -134,9 +133,10 @@ public final class LoadBenchmark {
 
   private Result run(PrintStream out) throws Exception {
     List<String> questions = questions(settings.knowledge());
-    Path root = Files.createTempDirectory("luotsi-bench-load");
     String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-    try (LocalSlackApi slackApi = new LocalSlackApi()) {
+    try (TemporaryDirectory temporary = TemporaryDirectory.create("luotsi-bench-load");
+        LocalSlackApi slackApi = new LocalSlackApi()) {
+      Path root = temporary.path();
       Path config = Files.createDirectories(root.resolve("config"));
       // the per-person question limit guards people, not a benchmark's few virtual users
       Files.writeString(config.resolve("luotsi.yaml"), "questions_per_minute: 1000000\n");
@@ -204,8 +204,6 @@ public final class LoadBenchmark {
         print(jvmFigures.get(), result, out);
         return result;
       }
-    } finally {
-      deleteTree(root);
     }
   }
 
@@ -508,13 +506,5 @@ public final class LoadBenchmark {
             "Kuka voitti jääkiekon MM-kultaa 1995?"));
     Collections.shuffle(out, new Random(42));
     return List.copyOf(out);
-  }
-
-  private static void deleteTree(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + root, e);
-    }
   }
 }

@@ -9,12 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.fi.FinnishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -31,6 +29,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -62,11 +61,7 @@ public final class BaselineKnowledgeIndex implements KnowledgeIndex {
       reader.close();
       directory.close();
       if (path != null) {
-        try (Stream<Path> files = Files.walk(path)) {
-          for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(file);
-          }
-        }
+        IOUtils.rm(path);
       }
     }
   }

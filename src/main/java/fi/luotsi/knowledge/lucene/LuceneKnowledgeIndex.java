@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -44,6 +43,7 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -376,11 +376,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       try {
         directory.close();
         if (path != null) {
-          try (Stream<Path> files = Files.walk(path)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-              Files.deleteIfExists(p);
-            }
-          }
+          IOUtils.rm(path);
         }
       } catch (IOException e) {
         log.warn("Cannot delete old knowledge index {}", path, e);
