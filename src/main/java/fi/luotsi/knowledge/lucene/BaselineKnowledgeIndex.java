@@ -6,7 +6,6 @@ import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +25,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -50,19 +45,17 @@ public final class BaselineKnowledgeIndex implements KnowledgeIndex {
   }
 
   private final Analyzer analyzer;
+  private final Path baseDirectory;
   private volatile State state;
 
-  private final Path baseDirectory;
-
   private record State(
-      DirectoryReader reader, Path path, List<Section> sections, Map<String, Section> byId) {
+      DirectoryReader reader,
+      IndexDirectory directory,
+      List<Section> sections,
+      Map<String, Section> byId) {
     void close() throws IOException {
-      Directory directory = reader.directory();
       reader.close();
       directory.close();
-      if (path != null) {
-        IOUtils.rm(path);
-      }
     }
   }
 
@@ -83,16 +76,9 @@ public final class BaselineKnowledgeIndex implements KnowledgeIndex {
   @Override
   public void rebuild(KnowledgeBase knowledge) {
     try {
-      Path path = null;
-      Directory directory;
-      if (baseDirectory == null) {
-        directory = new ByteBuffersDirectory();
-      } else {
-        Files.createDirectories(baseDirectory);
-        path = Files.createTempDirectory(baseDirectory, "baseline-");
-        directory = FSDirectory.open(path);
-      }
-      try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+      IndexDirectory directory = IndexDirectory.create(baseDirectory, "baseline-");
+      try (IndexWriter writer =
+          new IndexWriter(directory.directory(), new IndexWriterConfig(analyzer))) {
         for (Section section : knowledge.sections()) {
           Document doc = new Document();
           doc.add(new StringField("id", section.id(), Field.Store.YES));
@@ -111,7 +97,9 @@ public final class BaselineKnowledgeIndex implements KnowledgeIndex {
       Map<String, Section> byId = new HashMap<>();
       knowledge.sections().forEach(s -> byId.put(s.id(), s));
       State old = state;
-      state = new State(DirectoryReader.open(directory), path, knowledge.sections(), byId);
+      state =
+          new State(
+              DirectoryReader.open(directory.directory()), directory, knowledge.sections(), byId);
       if (old != null) {
         old.close();
       }

@@ -139,7 +139,7 @@ final class Coverage {
 
     /** The coverage of {@code section}: the weighted share of the words it contains. */
     double of(Section section) {
-      if (terms.isEmpty() || total == 0) {
+      if (total == 0) {
         return 0;
       }
       Set<String> stems = stemsBySection.getOrDefault(section.id(), Set.of());

@@ -7,7 +7,6 @@ import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,10 +39,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,30 +139,22 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
   private Generation build(KnowledgeBase knowledge) {
     long number = generations.incrementAndGet();
-    Path path = null;
-    Directory directory;
     try {
-      if (baseDirectory == null) {
-        directory = new ByteBuffersDirectory();
-      } else {
-        Files.createDirectories(baseDirectory);
-        path = Files.createTempDirectory(baseDirectory, "gen-" + number + "-");
-        directory = FSDirectory.open(path);
-      }
+      IndexDirectory directory = IndexDirectory.create(baseDirectory, "gen-" + number + "-");
       IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer);
       config.setSimilarity(similarity);
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
       // One segment for any knowledge base we expect (5,000 sections fill about 20 MB): a search
       // then walks one terms dictionary instead of one per flushed segment.
       config.setRAMBufferSizeMB(256);
-      try (IndexWriter writer = new IndexWriter(directory, config)) {
+      try (IndexWriter writer = new IndexWriter(directory.directory(), config)) {
         int ordinal = 0;
         for (Section section : knowledge.sections()) {
           writer.addDocument(document(section, ordinal++));
         }
         writer.commit();
       }
-      DirectoryReader reader = DirectoryReader.open(directory);
+      DirectoryReader reader = DirectoryReader.open(directory.directory());
       Map<Language, SynonymMap> synonyms = new EnumMap<>(Language.class);
       List<KnowledgeProblem> problems = new ArrayList<>();
       for (Language language : Language.values()) {
@@ -187,8 +174,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
               knownTerms::mayContain);
       List<Section> byDoc = new ArrayList<>(knowledge.sections());
       Generation generation =
-          new Generation(
-              number, directory, path, reader, byDoc, plan, coverage, phrasings, knownTerms);
+          new Generation(number, directory, reader, byDoc, plan, coverage, phrasings, knownTerms);
       generation.problems = List.copyOf(problems);
       return generation;
     } catch (IOException e) {
@@ -278,8 +264,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   /** One complete, immutable index and what was derived from the same knowledge. */
   private static final class Generation {
     final long number;
-    final Directory directory;
-    final Path path;
+    final IndexDirectory directory;
     final DirectoryReader reader;
     final List<Section> sections;
     final Map<String, Section> byId = new HashMap<>();
@@ -291,8 +276,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
     Generation(
         long number,
-        Directory directory,
-        Path path,
+        IndexDirectory directory,
         DirectoryReader reader,
         List<Section> sections,
         QueryPlan plan,
@@ -301,7 +285,6 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         KnownTerms knownTerms) {
       this.number = number;
       this.directory = directory;
-      this.path = path;
       this.reader = reader;
       this.sections = List.copyOf(sections);
       sections.forEach(s -> byId.put(s.id(), s));
@@ -375,11 +358,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     private void deleteFiles() {
       try {
         directory.close();
-        if (path != null) {
-          IOUtils.rm(path);
-        }
       } catch (IOException e) {
-        log.warn("Cannot delete old knowledge index {}", path, e);
+        log.warn("Cannot delete old knowledge index {}", directory.path(), e);
       }
     }
   }
