@@ -38,6 +38,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -318,7 +319,10 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(sim);
         Query query = knownTerms.bind(planned.query().get());
-        TopDocs top = searcher.search(query, Math.max(limit, 1));
+        // No total hit count is needed: counting only the top `limit` lets Lucene skip the
+        // documents that cannot reach them from the start (MaxScore) instead of after 1,000 hits.
+        int wanted = Math.max(limit, 1);
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted));
         List<Hit> hits = new ArrayList<>();
         List<LeafReaderContext> leaves = reader.leaves();
         Phrasings.Question phrased = phrasings.question(planned.terms(), language);
