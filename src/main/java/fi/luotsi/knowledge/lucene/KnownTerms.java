@@ -2,10 +2,8 @@ package fi.luotsi.knowledge.lucene;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexReaderContext;
@@ -14,10 +12,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -29,12 +23,12 @@ import org.apache.lucene.util.BytesRef;
  * (each stem in four fields, each near word); without this table every clause seeks the terms
  * dictionary again on every search, which was a quarter of the search time.
  *
- * <p>{@link #bind} rewrites a query so that its term clauses carry their looked-up statistics, and
- * replaces the clauses of terms the generation does not contain by queries that match nothing:
- * Lucene then scores exactly as before without seeking. The table belongs to one reader; a query
- * bound with it must be searched on that reader.
+ * <p>{@link #termQuery} gives a term's query with its looked-up statistics, or one that matches
+ * nothing for a term the generation does not contain: Lucene then scores exactly as with a plain
+ * term query, without seeking. The table belongs to one reader; a query built with it must be
+ * searched on that reader.
  */
-final class KnownTerms {
+final class KnownTerms implements QueryPlan.TermLookup {
   private final IndexReaderContext context;
   private final Map<String, Map<BytesRef, TermStates>> byField = new HashMap<>();
 
@@ -79,47 +73,21 @@ final class KnownTerms {
    * Whether {@code term} may occur in this generation: false only when its field is in the table
    * and the term is not.
    */
-  boolean mayContain(Term term) {
+  @Override
+  public boolean mayContain(Term term) {
     Map<BytesRef, TermStates> terms = byField.get(term.field());
     return terms == null || terms.containsKey(term.bytes());
   }
 
   /**
-   * The query with the term clauses of the table's fields bound to their statistics; clauses of
-   * other fields and query types this does not know are left as they are.
+   * The term's query carrying its looked-up statistics; one that matches nothing when the term's
+   * field is in the table and the term is not; a plain term query for fields not in the table.
    */
-  Query bind(Query query) {
-    return switch (query) {
-      case TermQuery term -> bind(term);
-      case BoostQuery boost -> {
-        Query inner = bind(boost.getQuery());
-        yield inner == boost.getQuery() ? boost : new BoostQuery(inner, boost.getBoost());
-      }
-      case BooleanQuery bool -> {
-        BooleanQuery.Builder out =
-            new BooleanQuery.Builder()
-                .setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
-        for (BooleanClause clause : bool.clauses()) {
-          out.add(bind(clause.query()), clause.occur());
-        }
-        yield out.build();
-      }
-      case DisjunctionMaxQuery dismax -> {
-        List<Query> disjuncts = new ArrayList<>();
-        for (Query disjunct : dismax.getDisjuncts()) {
-          disjuncts.add(bind(disjunct));
-        }
-        yield new DisjunctionMaxQuery(disjuncts, dismax.getTieBreakerMultiplier());
-      }
-      default -> query;
-    };
-  }
-
-  private Query bind(TermQuery query) {
-    Term term = query.getTerm();
+  @Override
+  public Query termQuery(Term term) {
     Map<BytesRef, TermStates> terms = byField.get(term.field());
     if (terms == null) {
-      return query;
+      return new TermQuery(term);
     }
     TermStates states = terms.get(term.bytes());
     if (states == null) {

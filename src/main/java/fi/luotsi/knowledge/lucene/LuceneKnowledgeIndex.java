@@ -172,7 +172,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
               tuning,
               new Vocabulary(reader, PLAIN),
               coverage::known,
-              knownTerms::mayContain);
+              knownTerms);
       List<Section> byDoc = new ArrayList<>(knowledge.sections());
       Generation generation =
           new Generation(number, directory, reader, byDoc, plan, coverage, phrasings, knownTerms);
@@ -318,7 +318,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       try {
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(sim);
-        Query query = knownTerms.bind(planned.query().get());
+        Query query = planned.query().get(); // its term queries carry their statistics
         // No total hit count is needed: counting only the top `limit` lets Lucene skip the
         // documents that cannot reach them from the start (MaxScore) instead of after 1,000 hits.
         int wanted = Math.max(limit, 1);

@@ -38,7 +38,7 @@ import org.apache.lucene.util.QueryBuilder;
  */
 final class QueryPlan {
   private final Predicate<TermGroup> known;
-  private final Predicate<Term> indexed;
+  private final TermLookup lookup;
   private final Map<Language, Analyzer> stemAnalyzers = new EnumMap<>(Language.class);
   private final Map<Language, FieldQueries> stemBuilders = new EnumMap<>(Language.class);
   private final Analyzer gramAnalyzer;
@@ -73,17 +73,17 @@ final class QueryPlan {
       Tuning tuning,
       Vocabulary vocabulary,
       Predicate<TermGroup> known,
-      Predicate<Term> indexed) {
+      TermLookup lookup) {
     this.tuning = tuning;
     this.vocabulary = vocabulary;
     this.known = known;
-    this.indexed = indexed;
+    this.lookup = lookup;
     for (Language language : Language.values()) {
       Analyzer stem =
           resources.questionStems(
               language, synonyms.get(language).fst == null ? null : synonyms.get(language));
       stemAnalyzers.put(language, stem);
-      stemBuilders.put(language, new FieldQueries(stem, indexed));
+      stemBuilders.put(language, new FieldQueries(stem, lookup));
     }
     CharArraySet stops = resources.allQueryStopwords();
     this.gramAnalyzer = new TextChain(TextChain.Kind.GRAM, Language.FI, stops, null, null, null);
@@ -139,7 +139,7 @@ final class QueryPlan {
         new BooleanQuery.Builder()
             .add(scoring, BooleanClause.Occur.MUST)
             .add(
-                new TermQuery(new Term(LuceneKnowledgeIndex.LANG, language.code())),
+                lookup.termQuery(new Term(LuceneKnowledgeIndex.LANG, language.code())),
                 BooleanClause.Occur.FILTER)
             .build();
     return new Planned(Optional.of(filtered), terms);
@@ -194,7 +194,8 @@ final class QueryPlan {
       BooleanQuery.Builder word = new BooleanQuery.Builder();
       for (String gram : new LinkedHashSet<>(grams)) {
         word.add(
-            new TermQuery(new Term(LuceneKnowledgeIndex.GRAM, gram)), BooleanClause.Occur.SHOULD);
+            lookup.termQuery(new Term(LuceneKnowledgeIndex.GRAM, gram)),
+            BooleanClause.Occur.SHOULD);
       }
       query.add(new BoostQuery(word.build(), 1f / grams.size()), BooleanClause.Occur.SHOULD);
       clauses++;
@@ -220,7 +221,7 @@ final class QueryPlan {
         if (spelledRight && !similar.equals(word)) {
           continue;
         }
-        Query term = new TermQuery(new Term(LuceneKnowledgeIndex.PLAIN, similar));
+        Query term = lookup.termQuery(new Term(LuceneKnowledgeIndex.PLAIN, similar));
         // Closer words count more, as FuzzyQuery's scoring does.
         float boost =
             similar.equals(word)
@@ -283,6 +284,33 @@ final class QueryPlan {
   }
 
   /**
+   * The index terms as queries are built from them: {@link KnownTerms} for a generation, whose term
+   * queries carry their looked-up statistics, so that Lucene does not seek the terms dictionary for
+   * them on every search.
+   */
+  interface TermLookup {
+    /** Whether {@code term} may occur in the index: false only when it surely does not. */
+    boolean mayContain(Term term);
+
+    /** The query for one term, scoring as {@code new TermQuery(term)} does. */
+    Query termQuery(Term term);
+
+    /** No table: every term may occur and is looked up by Lucene when searched. */
+    TermLookup NONE =
+        new TermLookup() {
+          @Override
+          public boolean mayContain(Term term) {
+            return true;
+          }
+
+          @Override
+          public Query termQuery(Term term) {
+            return new TermQuery(term);
+          }
+        };
+  }
+
+  /**
    * Lucene's query building for several fields from one analysis of the text: the same query for
    * each field as {@code createBooleanQuery(field, text)} gives, synonyms and multi-word synonyms
    * (as phrases) included.
@@ -295,11 +323,11 @@ final class QueryPlan {
    * {@link KnownTerms} has looked up already; when none, a query that matches nothing.
    */
   static final class FieldQueries extends QueryBuilder {
-    private final Predicate<Term> indexed;
+    private final TermLookup lookup;
 
-    FieldQueries(Analyzer analyzer, Predicate<Term> indexed) {
+    FieldQueries(Analyzer analyzer, TermLookup lookup) {
       super(analyzer);
-      this.indexed = indexed;
+      this.lookup = lookup;
       setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     }
 
@@ -320,10 +348,16 @@ final class QueryPlan {
     }
 
     @Override
+    protected Query newTermQuery(Term term, float boost) {
+      Query query = lookup.termQuery(term);
+      return boost == 1f ? query : new BoostQuery(query, boost);
+    }
+
+    @Override
     protected Query newSynonymQuery(String field, TermAndBoost[] terms) {
       List<TermAndBoost> present = new ArrayList<>(terms.length);
       for (TermAndBoost term : terms) {
-        if (indexed.test(new Term(field, term.term()))) {
+        if (lookup.mayContain(new Term(field, term.term()))) {
           present.add(term);
         }
       }
@@ -331,7 +365,7 @@ final class QueryPlan {
         return new MatchNoDocsQuery("no alternative of the word in " + field);
       }
       if (present.size() == 1 && present.get(0).boost() == 1f) {
-        return new TermQuery(new Term(field, present.get(0).term()));
+        return lookup.termQuery(new Term(field, present.get(0).term()));
       }
       return super.newSynonymQuery(field, present.toArray(TermAndBoost[]::new));
     }

@@ -8,6 +8,7 @@ import fi.luotsi.knowledge.Language;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -45,7 +46,8 @@ class QueryBuildingTest {
     for (Language language : Language.values()) {
       SynonymMap synonyms = resources.synonyms(language, List.of(), new ArrayList<>());
       try (Analyzer stem = resources.questionStems(language, synonyms)) {
-        QueryPlan.FieldQueries shortcut = new QueryPlan.FieldQueries(stem, term -> true);
+        QueryPlan.FieldQueries shortcut =
+            new QueryPlan.FieldQueries(stem, QueryPlan.TermLookup.NONE);
         QueryBuilder plain = new QueryBuilder(stem);
         plain.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         List<String> fields =
@@ -76,23 +78,25 @@ class QueryBuildingTest {
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         assertThat(reader.leaves()).hasSizeGreaterThan(1); // statistics summed over segments
         KnownTerms known = new KnownTerms(reader, List.of("a"));
-        Query query =
-            new BooleanQuery.Builder()
-                .add(
-                    new BoostQuery(new TermQuery(new Term("a", "valtuusto")), 2f),
-                    BooleanClause.Occur.SHOULD)
-                .add(new TermQuery(new Term("a", "esteellinen")), BooleanClause.Occur.SHOULD)
-                .add(new TermQuery(new Term("a", "puuttuu")), BooleanClause.Occur.SHOULD)
-                .add(new TermQuery(new Term("b", "talousarvio")), BooleanClause.Occur.SHOULD)
-                .add(
-                    new DisjunctionMaxQuery(
-                        List.of(
-                            new TermQuery(new Term("a", "kokous")),
-                            new TermQuery(new Term("a", "jäsen"))),
-                        0f),
-                    BooleanClause.Occur.SHOULD)
-                .build();
-        Query bound = known.bind(query);
+        Function<QueryPlan.TermLookup, Query> build =
+            lookup ->
+                new BooleanQuery.Builder()
+                    .add(
+                        new BoostQuery(lookup.termQuery(new Term("a", "valtuusto")), 2f),
+                        BooleanClause.Occur.SHOULD)
+                    .add(lookup.termQuery(new Term("a", "esteellinen")), BooleanClause.Occur.SHOULD)
+                    .add(lookup.termQuery(new Term("a", "puuttuu")), BooleanClause.Occur.SHOULD)
+                    .add(lookup.termQuery(new Term("b", "talousarvio")), BooleanClause.Occur.SHOULD)
+                    .add(
+                        new DisjunctionMaxQuery(
+                            List.of(
+                                lookup.termQuery(new Term("a", "kokous")),
+                                lookup.termQuery(new Term("a", "jäsen"))),
+                            0f),
+                        BooleanClause.Occur.SHOULD)
+                    .build();
+        Query query = build.apply(QueryPlan.TermLookup.NONE);
+        Query bound = build.apply(known);
 
         List<BooleanClause> clauses = ((BooleanQuery) bound).clauses();
         TermQuery valtuusto = (TermQuery) ((BoostQuery) clauses.get(0).query()).getQuery();
@@ -125,7 +129,7 @@ class QueryBuildingTest {
         DirectoryReader reader = DirectoryReader.open(directory);
         Analyzer analyzer = new WhitespaceAnalyzer()) {
       KnownTerms known = new KnownTerms(reader, List.of("a"));
-      QueryPlan.FieldQueries pruning = new QueryPlan.FieldQueries(analyzer, known::mayContain);
+      QueryPlan.FieldQueries pruning = new QueryPlan.FieldQueries(analyzer, known);
       IndexSearcher searcher = new IndexSearcher(reader);
       List<List<String>> alternatives =
           List.of(
@@ -142,7 +146,7 @@ class QueryBuildingTest {
           terms[i] = new QueryBuilder.TermAndBoost(new BytesRef(words.get(i)), 1f);
         }
         Query expected = whole.build();
-        Query actual = known.bind(pruning.newSynonymQuery("a", terms));
+        Query actual = pruning.newSynonymQuery("a", terms);
         pruned += actual instanceof SynonymQuery ? 0 : 1;
         ScoreDoc[] want = searcher.search(expected, 10).scoreDocs;
         ScoreDoc[] got = searcher.search(actual, 10).scoreDocs;

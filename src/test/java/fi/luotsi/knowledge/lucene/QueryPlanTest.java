@@ -75,7 +75,7 @@ class QueryPlanTest {
         Tuning.DEFAULT,
         new Vocabulary(reader, LuceneKnowledgeIndex.PLAIN),
         group -> group.stems().stream().anyMatch(knownStems::contains),
-        term -> true);
+        QueryPlan.TermLookup.NONE);
   }
 
   private static BooleanQuery scoring(QueryPlan.Planned planned) {
