@@ -100,7 +100,8 @@ public final class AnswerEngine {
       return Optional.empty();
     }
     Hit best = result.hits().get(0);
-    double confidence = policy.decline().probability(best, result);
+    // Whether to answer is decided on the strongest lexical evidence (see SearchResult#evidence).
+    double confidence = policy.decline().probability(result.evidenceHit().orElseThrow(), result);
     if (confidence < policy.decline().threshold()) {
       return Optional.empty();
     }

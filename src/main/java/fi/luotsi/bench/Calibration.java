@@ -52,7 +52,9 @@ public final class Calibration {
       if (result.hits().isEmpty() || result.contentWords() == 0) {
         continue;
       }
-      samples.add(new Sample(DeclineModel.features(result.hits().get(0), result), q.answerable()));
+      samples.add(
+          new Sample(
+              DeclineModel.features(result.evidenceHit().orElseThrow(), result), q.answerable()));
     }
     if (samples.stream().noneMatch(Sample::answerable)
         || samples.stream().allMatch(Sample::answerable)) {

@@ -51,10 +51,17 @@ public interface KnowledgeIndex extends AutoCloseable {
    * @param phrasing how closely the question matches the section's closest single phrasing (its
    *     heading or one of its alternate questions), 0 to 1, comparable across questions; 0 from an
    *     index that does not compute it
+   * @param classifier the section's share (0 to 1, the candidates' shares summing to 1) under a
+   *     classifier of sections learned from the knowledge's phrasings; 0 from an index without one
    */
-  record Hit(Section section, double score, double coverage, double phrasing) {
+  record Hit(Section section, double score, double coverage, double phrasing, double classifier) {
     public Hit {
       Objects.requireNonNull(section, "section");
+    }
+
+    /** A hit without a classifier share. */
+    public Hit(Section section, double score, double coverage, double phrasing) {
+      this(section, score, coverage, phrasing, 0);
     }
 
     /** A hit without a phrasing similarity. */
@@ -73,19 +80,39 @@ public interface KnowledgeIndex extends AutoCloseable {
    * @param unknownShare the IDF-weighted share of those content words that no section of the
    *     knowledge base contains at all (0 to 1); a question built around words the knowledge base
    *     never uses is probably about something else
+   * @param evidence the position in {@code hits} of the candidate with the strongest lexical
+   *     evidence (first by retrieval score and coverage alone), whose signals decide whether to
+   *     answer at all; the first hit, unless a learned ranking moved another one ahead of it
    */
-  record SearchResult(Language language, List<Hit> hits, int contentWords, double unknownShare) {
+  record SearchResult(
+      Language language, List<Hit> hits, int contentWords, double unknownShare, int evidence) {
     public SearchResult {
       Objects.requireNonNull(language, "language");
       hits = List.copyOf(hits);
       if (!(unknownShare >= 0 && unknownShare <= 1)) {
         throw new IllegalArgumentException("unknownShare must be within 0..1: " + unknownShare);
       }
+      if (evidence < 0 || (evidence > 0 && evidence >= hits.size())) {
+        throw new IllegalArgumentException(
+            "evidence must be a position in the " + hits.size() + " hits: " + evidence);
+      }
+    }
+
+    /** A result whose first hit is also the one with the strongest lexical evidence. */
+    public SearchResult(Language language, List<Hit> hits, int contentWords, double unknownShare) {
+      this(language, hits, contentWords, unknownShare, 0);
     }
 
     /** A result of an index that does not know which words are unknown. */
     public SearchResult(Language language, List<Hit> hits, int contentWords) {
       this(language, hits, contentWords, 0);
+    }
+
+    /** The hit at {@link #evidence}; empty when there are no hits. */
+    public java.util.Optional<Hit> evidenceHit() {
+      return hits.isEmpty()
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(hits.get(evidence));
     }
   }
 }

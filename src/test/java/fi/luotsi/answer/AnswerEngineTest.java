@@ -181,6 +181,25 @@ class AnswerEngineTest {
     }
 
     @Test
+    void theStrongestLexicalEvidenceDecidesWhetherToAnswerAndTheFirstHitIsTheAnswer() {
+      // A learned ranking put a ahead of b, whose words cover the question better.
+      AnswerEngine answering =
+          new AnswerEngine(
+              new PreparedIndex(1, new Hit(a, 5, 0.3), new Hit(b, 9, 0.8)),
+              AnswerEngine.Policy.coverageAtLeast(0.6, 0.45));
+      assertThat(answering.answer("kysymys", Optional.empty()))
+          .asInstanceOf(type(Answer.Found.class))
+          .satisfies(found -> assertThat(found.section()).isEqualTo(a));
+
+      // The other way round: the first hit covers well, the evidence does not.
+      AnswerEngine declining =
+          new AnswerEngine(
+              new PreparedIndex(1, new Hit(a, 5, 0.8), new Hit(b, 9, 0.3)),
+              AnswerEngine.Policy.coverageAtLeast(0.6, 0.45));
+      assertThat(declining.answer("kysymys", Optional.empty())).isInstanceOf(Answer.NoMatch.class);
+    }
+
+    @Test
     void relatedAreAtMostTwoSectionsAboveTheRelatedThreshold() {
       AnswerEngine engine =
           new AnswerEngine(
@@ -216,9 +235,16 @@ class AnswerEngineTest {
   /** Returns the same prepared hits for every Finnish search, none for other languages. */
   private static final class PreparedIndex implements KnowledgeIndex {
     private final List<Hit> hits;
+    private final int evidence;
 
     PreparedIndex(Hit... hits) {
+      this(0, hits);
+    }
+
+    /** Hits whose strongest lexical evidence is at {@code evidence}. */
+    PreparedIndex(int evidence, Hit... hits) {
       this.hits = List.of(hits);
+      this.evidence = evidence;
     }
 
     @Override
@@ -227,7 +253,8 @@ class AnswerEngineTest {
     @Override
     public SearchResult search(String question, Language language, int limit) {
       List<Hit> out = new ArrayList<>(language == Language.FI ? hits : List.of());
-      return new SearchResult(language, out.subList(0, Math.min(limit, out.size())), 1);
+      List<Hit> limited = out.subList(0, Math.min(limit, out.size()));
+      return new SearchResult(language, limited, 1, 0, limited.isEmpty() ? 0 : evidence);
     }
 
     @Override

@@ -71,6 +71,12 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   /** Chosen on the dev split: how much the retrieval score counts beside coverage in ranking. */
   static final double RERANK_BASE = 0.5;
 
+  /**
+   * Chosen on the dev split and the phrasing pseudo-questions: how much the section classifier's
+   * share among the candidates adds to the rank (the best candidate's own part is at most 1.5).
+   */
+  static final double RERANK_CLASSIFIER = 1.0;
+
   private final Path baseDirectory;
   private final LanguageResources resources = new LanguageResources();
   private final Analyzer indexAnalyzer;
@@ -174,12 +180,50 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
               coverage::known,
               knownTerms);
       List<Section> byDoc = new ArrayList<>(knowledge.sections());
+      long training = System.nanoTime();
+      SectionClassifier classifier = classifier(knowledge.sections(), synonyms);
+      log.debug(
+          "Section classifier: {} weights trained in {} ms",
+          classifier.size(),
+          (System.nanoTime() - training) / 1_000_000);
       Generation generation =
-          new Generation(number, directory, reader, byDoc, plan, coverage, phrasings, knownTerms);
+          new Generation(
+              number, directory, reader, byDoc, plan, coverage, phrasings, knownTerms, classifier);
       generation.problems = List.copyOf(problems);
       return generation;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the knowledge index", e);
+    }
+  }
+
+  /**
+   * Trains the section classifier on each section's heading and alternate questions, analysed as a
+   * question is (stems with synonyms' stems, question words and stopwords left out).
+   */
+  private SectionClassifier classifier(List<Section> sections, Map<Language, SynonymMap> synonyms) {
+    Map<Language, Analyzer> analyzers = new EnumMap<>(Language.class);
+    try {
+      for (Language language : Language.values()) {
+        SynonymMap map = synonyms.get(language);
+        analyzers.put(language, resources.questionStems(language, map.fst == null ? null : map));
+      }
+      List<List<List<String>>> texts = new ArrayList<>(sections.size());
+      for (Section section : sections) {
+        Analyzer analyzer = analyzers.get(section.language());
+        List<String> phrasings = new ArrayList<>();
+        phrasings.add(section.heading());
+        phrasings.addAll(section.questions());
+        List<List<String>> features = new ArrayList<>();
+        for (String text : phrasings) {
+          features.add(
+              SectionClassifier.features(
+                  new ArrayList<>(QueryPlan.tokens(analyzer, text).values())));
+        }
+        texts.add(features);
+      }
+      return SectionClassifier.train(texts, SectionClassifier.Options.DEFAULT);
+    } finally {
+      analyzers.values().forEach(Analyzer::close);
     }
   }
 
@@ -273,6 +317,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     final Coverage coverage;
     final Phrasings phrasings;
     final KnownTerms knownTerms;
+    final SectionClassifier classifier;
     List<KnowledgeProblem> problems = List.of();
 
     Generation(
@@ -283,7 +328,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         QueryPlan plan,
         Coverage coverage,
         Phrasings phrasings,
-        KnownTerms knownTerms) {
+        KnownTerms knownTerms,
+        SectionClassifier classifier) {
       this.number = number;
       this.directory = directory;
       this.reader = reader;
@@ -293,6 +339,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       this.coverage = coverage;
       this.phrasings = phrasings;
       this.knownTerms = knownTerms;
+      this.classifier = classifier;
       reader.getReaderCacheHelper().addClosedListener(key -> deleteFiles());
     }
 
@@ -326,6 +373,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         List<Hit> hits = new ArrayList<>();
         List<LeafReaderContext> leaves = reader.leaves();
         Phrasings.Question phrased = phrasings.question(planned.terms(), language);
+        int[] ordinalsOf = new int[top.scoreDocs.length];
+        int k = 0;
         for (ScoreDoc scoreDoc : top.scoreDocs) {
           LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
           NumericDocValues ordinals = leaf.reader().getNumericDocValues(ORDINAL);
@@ -333,13 +382,32 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             throw new IllegalStateException("section without an ordinal in generation " + number);
           }
           int ordinal = (int) ordinals.longValue();
+          ordinalsOf[k++] = ordinal;
+        }
+        double[] shares =
+            classifier.probabilities(
+                classifier.known(
+                    SectionClassifier.features(
+                        planned.terms().stream().map(QueryPlan.TermGroup::stems).toList())),
+                ordinalsOf);
+        for (int i = 0; i < ordinalsOf.length; i++) {
+          int ordinal = ordinalsOf[i];
           Section section = sections.get(ordinal);
           hits.add(
               new Hit(
-                  section, scoreDoc.score, covered.of(section), phrasings.best(phrased, ordinal)));
+                  section,
+                  top.scoreDocs[i].score,
+                  covered.of(section),
+                  phrasings.best(phrased, ordinal),
+                  shares[i]));
         }
-        rerank(hits);
-        return new SearchResult(language, hits, planned.contentWords(), covered.unknownShare());
+        Hit evidence = rerank(hits);
+        return new SearchResult(
+            language,
+            hits,
+            planned.contentWords(),
+            covered.unknownShare(),
+            evidence == null ? 0 : hits.indexOf(evidence));
       } catch (IOException e) {
         throw new UncheckedIOException("knowledge search failed", e);
       }
@@ -347,16 +415,28 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
     /**
      * Orders the candidates by their retrieval score relative to the best, scaled by coverage, so
-     * that a section containing the question's words wins over one that only scores on a few.
+     * that a section containing the question's words wins over one that only scores on a few, plus
+     * the classifier's share. Returns the candidate first by the lexical part alone: its signals
+     * (not those of a section the classifier moved ahead) decide whether to answer, as the decline
+     * model was calibrated on such lexical evidence.
      */
-    private static void rerank(List<Hit> hits) {
+    private static Hit rerank(List<Hit> hits) {
       if (hits.isEmpty()) {
-        return;
+        return null;
       }
       double top = hits.stream().mapToDouble(Hit::score).max().orElse(1);
-      hits.sort(
-          Comparator.comparingDouble((Hit h) -> h.score() / top * (RERANK_BASE + h.coverage()))
-              .reversed());
+      Hit evidence =
+          hits.stream().max(Comparator.comparingDouble((Hit h) -> lexical(h, top))).orElseThrow();
+      hits.sort(Comparator.comparingDouble((Hit h) -> rank(h, top)).reversed());
+      return evidence;
+    }
+
+    private static double lexical(Hit h, double top) {
+      return h.score() / top * (RERANK_BASE + h.coverage());
+    }
+
+    static double rank(Hit h, double top) {
+      return lexical(h, top) + RERANK_CLASSIFIER * h.classifier();
     }
 
     private void deleteFiles() {
