@@ -181,7 +181,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
               knownTerms);
       List<Section> byDoc = new ArrayList<>(knowledge.sections());
       long training = System.nanoTime();
-      SectionClassifier classifier = classifier(knowledge.sections(), synonyms);
+      SectionClassifier classifier = classifier(knowledge.sections(), plan);
       log.debug(
           "Section classifier: {} weights trained in {} ms",
           classifier.size(),
@@ -198,33 +198,24 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
   /**
    * Trains the section classifier on each section's heading and alternate questions, analysed as a
-   * question is (stems with synonyms' stems, question words and stopwords left out).
+   * question is, by the generation's own question analysis (stems with synonyms' stems, question
+   * words and stopwords left out).
    */
-  private SectionClassifier classifier(List<Section> sections, Map<Language, SynonymMap> synonyms) {
-    Map<Language, Analyzer> analyzers = new EnumMap<>(Language.class);
-    try {
-      for (Language language : Language.values()) {
-        SynonymMap map = synonyms.get(language);
-        analyzers.put(language, resources.questionStems(language, map.fst == null ? null : map));
+  private static SectionClassifier classifier(List<Section> sections, QueryPlan plan) {
+    List<List<List<String>>> texts = new ArrayList<>(sections.size());
+    for (Section section : sections) {
+      Analyzer analyzer = plan.questionStems(section.language());
+      List<String> phrasings = new ArrayList<>();
+      phrasings.add(section.heading());
+      phrasings.addAll(section.questions());
+      List<List<String>> features = new ArrayList<>();
+      for (String text : phrasings) {
+        features.add(
+            SectionClassifier.features(new ArrayList<>(QueryPlan.tokens(analyzer, text).values())));
       }
-      List<List<List<String>>> texts = new ArrayList<>(sections.size());
-      for (Section section : sections) {
-        Analyzer analyzer = analyzers.get(section.language());
-        List<String> phrasings = new ArrayList<>();
-        phrasings.add(section.heading());
-        phrasings.addAll(section.questions());
-        List<List<String>> features = new ArrayList<>();
-        for (String text : phrasings) {
-          features.add(
-              SectionClassifier.features(
-                  new ArrayList<>(QueryPlan.tokens(analyzer, text).values())));
-        }
-        texts.add(features);
-      }
-      return SectionClassifier.train(texts, SectionClassifier.Options.DEFAULT);
-    } finally {
-      analyzers.values().forEach(Analyzer::close);
+      texts.add(features);
     }
+    return SectionClassifier.train(texts, SectionClassifier.Options.DEFAULT);
   }
 
   /**

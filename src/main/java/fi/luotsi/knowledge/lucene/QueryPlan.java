@@ -90,6 +90,11 @@ final class QueryPlan {
     this.plainAnalyzer = resources.questionSurfaces();
   }
 
+  /** The question analysis of {@code language}: stems with the synonyms' stems. */
+  Analyzer questionStems(Language language) {
+    return stemAnalyzers.get(language);
+  }
+
   Planned plan(String question, Language language) {
     String text = question == null ? "" : question.strip();
     if (text.length() > 1000) {
