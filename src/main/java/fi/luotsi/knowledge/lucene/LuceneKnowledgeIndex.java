@@ -365,15 +365,15 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         List<LeafReaderContext> leaves = reader.leaves();
         Phrasings.Question phrased = phrasings.question(planned.terms(), language);
         int[] ordinalsOf = new int[top.scoreDocs.length];
-        int k = 0;
-        for (ScoreDoc scoreDoc : top.scoreDocs) {
+        for (int i = 0; i < ordinalsOf.length; i++) {
+          ScoreDoc scoreDoc = top.scoreDocs[i];
           LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
           NumericDocValues ordinals = leaf.reader().getNumericDocValues(ORDINAL);
           if (ordinals == null || !ordinals.advanceExact(scoreDoc.doc - leaf.docBase)) {
             throw new IllegalStateException("section without an ordinal in generation " + number);
           }
           int ordinal = (int) ordinals.longValue();
-          ordinalsOf[k++] = ordinal;
+          ordinalsOf[i] = ordinal;
         }
         double[] shares =
             classifier.probabilities(
@@ -392,13 +392,9 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
                   phrasings.best(phrased, ordinal),
                   shares[i]));
         }
-        Hit evidence = rerank(hits);
+        int evidence = rerank(hits);
         return new SearchResult(
-            language,
-            hits,
-            planned.contentWords(),
-            covered.unknownShare(),
-            evidence == null ? 0 : hits.indexOf(evidence));
+            language, hits, planned.contentWords(), covered.unknownShare(), evidence);
       } catch (IOException e) {
         throw new UncheckedIOException("knowledge search failed", e);
       }
@@ -407,19 +403,19 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     /**
      * Orders the candidates by their retrieval score relative to the best, scaled by coverage, so
      * that a section containing the question's words wins over one that only scores on a few, plus
-     * the classifier's share. Returns the candidate first by the lexical part alone: its signals
-     * (not those of a section the classifier moved ahead) decide whether to answer, as the decline
-     * model was calibrated on such lexical evidence.
+     * the classifier's share. Returns the position, in the new order, of the candidate first by the
+     * lexical part alone: its signals (not those of a section the classifier moved ahead) decide
+     * whether to answer, as the decline model was calibrated on such lexical evidence.
      */
-    private static Hit rerank(List<Hit> hits) {
+    private static int rerank(List<Hit> hits) {
       if (hits.isEmpty()) {
-        return null;
+        return 0;
       }
       double top = hits.stream().mapToDouble(Hit::score).max().orElse(1);
       Hit evidence =
           hits.stream().max(Comparator.comparingDouble((Hit h) -> lexical(h, top))).orElseThrow();
       hits.sort(Comparator.comparingDouble((Hit h) -> rank(h, top)).reversed());
-      return evidence;
+      return hits.indexOf(evidence);
     }
 
     private static double lexical(Hit h, double top) {
