@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +111,26 @@ class ShippedKnowledgeTest {
         .filter(q -> q.split().equals(split))
         .map(q -> q.text().toLowerCase(Locale.ROOT).strip())
         .collect(Collectors.toSet());
+  }
+
+  @Test
+  void noEvaluationQuestionIsCopiedIntoTheKnowledge() {
+    // An evaluation question that is also a heading or an alternate phrasing measures recall of
+    // the index, not how well unseen questions are answered.
+    Set<String> written =
+        shipped.sections().stream()
+            .flatMap(s -> Stream.concat(Stream.of(s.heading()), s.questions().stream()))
+            .map(ShippedKnowledgeTest::normalised)
+            .collect(Collectors.toSet());
+    assertThat(
+            EvaluationSet.load().stream()
+                .map(EvalQuestion::text)
+                .filter(q -> written.contains(normalised(q))))
+        .isEmpty();
+  }
+
+  private static String normalised(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   @Test
