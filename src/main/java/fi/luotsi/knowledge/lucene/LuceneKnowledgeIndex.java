@@ -77,6 +77,12 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
    */
   static final double RERANK_CLASSIFIER = 1.0;
 
+  /**
+   * Chosen on the dev split: how much the similarity of the question to the section's closest
+   * heading or alternate phrasing adds to the rank (0 to 1, as the classifier's share).
+   */
+  static final double RERANK_PHRASING = 1.0;
+
   private final Path baseDirectory;
   private final LanguageResources resources = new LanguageResources();
   private final Analyzer indexAnalyzer;
@@ -297,6 +303,16 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     phrasingAnalysis.close();
   }
 
+  /** A candidate's lexical evidence: its score relative to the best, scaled by its coverage. */
+  static double lexical(Hit h, double top) {
+    return h.score() / top * (RERANK_BASE + h.coverage());
+  }
+
+  /** A candidate's rank: its lexical evidence plus the classifier's share and phrasing match. */
+  static double rank(Hit h, double top) {
+    return lexical(h, top) + RERANK_CLASSIFIER * h.classifier() + RERANK_PHRASING * h.phrasing();
+  }
+
   /** One complete, immutable index and what was derived from the same knowledge. */
   private static final class Generation {
     final long number;
@@ -403,9 +419,10 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     /**
      * Orders the candidates by their retrieval score relative to the best, scaled by coverage, so
      * that a section containing the question's words wins over one that only scores on a few, plus
-     * the classifier's share. Returns the position, in the new order, of the candidate first by the
-     * lexical part alone: its signals (not those of a section the classifier moved ahead) decide
-     * whether to answer, as the decline model was calibrated on such lexical evidence.
+     * the classifier's share and the closeness of the section's nearest phrasing ({@link #rank}).
+     * Returns the position, in the new order, of the candidate first by the lexical part alone: its
+     * signals (not those of a section the learned parts moved ahead) decide whether to answer, as
+     * the decline model was calibrated on such lexical evidence.
      */
     private static int rerank(List<Hit> hits) {
       if (hits.isEmpty()) {
@@ -416,14 +433,6 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
           hits.stream().max(Comparator.comparingDouble((Hit h) -> lexical(h, top))).orElseThrow();
       hits.sort(Comparator.comparingDouble((Hit h) -> rank(h, top)).reversed());
       return hits.indexOf(evidence);
-    }
-
-    private static double lexical(Hit h, double top) {
-      return h.score() / top * (RERANK_BASE + h.coverage());
-    }
-
-    static double rank(Hit h, double top) {
-      return lexical(h, top) + RERANK_CLASSIFIER * h.classifier();
     }
 
     private void deleteFiles() {

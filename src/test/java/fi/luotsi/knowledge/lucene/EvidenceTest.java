@@ -11,6 +11,8 @@ import fi.luotsi.knowledge.KnowledgeIndex.Hit;
 import fi.luotsi.knowledge.KnowledgeIndex.SearchResult;
 import fi.luotsi.knowledge.KnowledgeLoader;
 import fi.luotsi.knowledge.Language;
+import fi.luotsi.knowledge.Section;
+import fi.luotsi.knowledge.Sections;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +61,21 @@ class EvidenceTest {
   }
 
   @Test
+  void theClosestPhrasingAndTheClassifierEachLiftACandidate() {
+    Section section = Sections.finnish("a.md#a", "A", "Teksti.");
+    Hit plain = new Hit(section, 2.0, 0.5, 0.2, 0.1);
+    double top = 2.0;
+    double base = LuceneKnowledgeIndex.rank(plain, top);
+
+    assertThat(LuceneKnowledgeIndex.rank(new Hit(section, 2.0, 0.5, 0.6, 0.1), top))
+        .isGreaterThan(base);
+    assertThat(LuceneKnowledgeIndex.rank(new Hit(section, 2.0, 0.5, 0.2, 0.5), top))
+        .isGreaterThan(base);
+    assertThat(LuceneKnowledgeIndex.rank(new Hit(section, 1.0, 0.5, 0.2, 0.1), top))
+        .isLessThan(base);
+  }
+
+  @Test
   void theEvidenceMustBeAPositionAmongTheHits() {
     assertThat(new SearchResult(Language.FI, List.of(), 0, 0, 0).evidenceHit()).isEmpty();
     assertThatThrownBy(() -> new SearchResult(Language.FI, List.of(), 1, 0, 1))
@@ -69,6 +86,6 @@ class EvidenceTest {
   }
 
   private static double lexical(Hit hit, double top) {
-    return hit.score() / top * (LuceneKnowledgeIndex.RERANK_BASE + hit.coverage());
+    return LuceneKnowledgeIndex.lexical(hit, top);
   }
 }

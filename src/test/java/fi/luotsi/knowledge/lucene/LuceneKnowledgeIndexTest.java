@@ -148,7 +148,7 @@ class LuceneKnowledgeIndexTest {
   }
 
   @Test
-  void hitsAreLimitedAndNoHitRanksBelowOneItOutdoesOnScoreAndCoverage() {
+  void hitsAreLimitedAndNoHitRanksBelowOneItOutdoesOnEverySignal() {
     List<Hit> hits = index.search("esteellinen kokous talousarvio", Language.FI, 3).hits();
 
     assertThat(hits).hasSize(3);
@@ -156,9 +156,12 @@ class LuceneKnowledgeIndexTest {
       for (int j = i + 1; j < hits.size(); j++) {
         Hit higher = hits.get(i);
         Hit lower = hits.get(j);
-        assertThat(lower.score() > higher.score() && lower.coverage() >= higher.coverage())
-            .as("%s ranked below %s", lower, higher)
-            .isFalse();
+        boolean outdoes =
+            lower.score() > higher.score()
+                && lower.coverage() >= higher.coverage()
+                && lower.phrasing() >= higher.phrasing()
+                && lower.classifier() >= higher.classifier();
+        assertThat(outdoes).as("%s ranked below %s", lower, higher).isFalse();
       }
     }
   }
