@@ -58,8 +58,11 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private static final Logger log = LoggerFactory.getLogger(LuceneKnowledgeIndex.class);
 
   static final String ID = "id";
-  static final String LANG = "lang";
+
+  /** The field family of character 4-grams (one field per language, as every field here). */
   static final String GRAM = "gram";
+
+  /** The field family of unstemmed words (one field per language). */
   static final String PLAIN = "plain";
 
   /**
@@ -127,11 +130,14 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         fields.put(field(language, family), stem);
       }
     }
-    fields.put(
-        GRAM,
-        new TextChain(TextChain.Kind.GRAM, Language.FI, CharArraySet.EMPTY_SET, null, null, null));
+    Analyzer gram =
+        new TextChain(TextChain.Kind.GRAM, Language.FI, CharArraySet.EMPTY_SET, null, null, null);
     Analyzer plain =
         new TextChain(TextChain.Kind.PLAIN, Language.FI, CharArraySet.EMPTY_SET, null, null, null);
+    for (Language language : Language.values()) {
+      fields.put(field(language, GRAM), gram);
+      fields.put(field(language, PLAIN), plain);
+    }
     return new PerFieldAnalyzerWrapper(plain, fields);
   }
 
@@ -179,12 +185,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       Phrasings phrasings = new Phrasings(phrasingAnalysis, knownTerms, knowledge.sections());
       QueryPlan plan =
           new QueryPlan(
-              resources,
-              synonyms,
-              tuning,
-              new Vocabulary(reader, PLAIN),
-              coverage::known,
-              knownTerms);
+              resources, synonyms, tuning, vocabularies(reader), coverage::known, knownTerms);
       List<Section> byDoc = new ArrayList<>(knowledge.sections());
       long training = System.nanoTime();
       SectionClassifier classifier = classifier(knowledge.sections(), plan);
@@ -224,14 +225,23 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     return SectionClassifier.train(texts, SectionClassifier.Options.DEFAULT);
   }
 
+  /** Each language's unstemmed index words, for typo tolerance within that language. */
+  private static Map<Language, Vocabulary> vocabularies(IndexReader reader) {
+    Map<Language, Vocabulary> out = new EnumMap<>(Language.class);
+    for (Language language : Language.values()) {
+      out.put(language, new Vocabulary(reader, field(language, PLAIN)));
+    }
+    return out;
+  }
+
   /**
    * The terms looked up once per generation: every field a question's query uses (the grams too:
    * about 15,000 terms for the shipped knowledge, 20,000 at 5,000 sections).
    */
   private static KnownTerms knownTerms(IndexReader reader) {
-    List<String> fields = new ArrayList<>(List.of(PLAIN, LANG, GRAM));
+    List<String> fields = new ArrayList<>();
     for (Language language : Language.values()) {
-      for (String family : List.of("title", "q", "body", "doc")) {
+      for (String family : List.of("title", "q", "body", "doc", GRAM, PLAIN)) {
         fields.add(field(language, family));
       }
     }
@@ -243,7 +253,6 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     Document doc = new Document();
     doc.add(new StringField(ID, section.id(), Field.Store.YES));
     doc.add(new NumericDocValuesField(ORDINAL, ordinal));
-    doc.add(new StringField(LANG, language.code(), Field.Store.NO));
     doc.add(new TextField(field(language, "title"), section.heading(), Field.Store.NO));
     doc.add(
         new TextField(
@@ -253,8 +262,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     doc.add(new TextField(field(language, "doc"), context, Field.Store.NO));
     String all =
         section.heading() + "\n" + String.join("\n", section.questions()) + "\n" + section.body();
-    doc.add(new TextField(GRAM, all, Field.Store.NO));
-    doc.add(new TextField(PLAIN, all, Field.Store.NO));
+    doc.add(new TextField(field(language, GRAM), all, Field.Store.NO));
+    doc.add(new TextField(field(language, PLAIN), all, Field.Store.NO));
     doc.add(new StoredField("docTitle", section.documentTitle()));
     return doc;
   }
