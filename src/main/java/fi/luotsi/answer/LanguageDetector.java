@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Tells Finnish, Swedish and English apart in short questions by their function words and letters.
@@ -59,7 +60,9 @@ public final class LanguageDetector {
               "asia",
               "asiassa",
               "jäsen",
-              "luottamushenkilö"),
+              "luottamushenkilö",
+              // Also Swedish (an article), but as often the Finnish "I do not": en pääse, en tiedä.
+              "en"),
           Language.SV,
           Set.of(
               "och",
@@ -169,6 +172,15 @@ public final class LanguageDetector {
               "where",
               "which"));
 
+  /**
+   * Word forms only Finnish has among the three: a long ä, ö or y, or a case ending with ä
+   * (inessive, elative, adessive, ablative, illative) or the translative -ksi, or the illative
+   * -seen. Each such word adds half a function word's weight, so that a Finnish question made of
+   * inflected content words is not taken for Swedish over one ambiguous word.
+   */
+  private static final Pattern FINNISH_FORM =
+      Pattern.compile("ää|öö|yy|(ssä|stä|llä|ltä|ään|ksi|seen)$");
+
   /** The question's language when it is clear. */
   public Optional<Language> detect(String text) {
     if (text == null || text.isBlank()) {
@@ -187,6 +199,9 @@ public final class LanguageDetector {
         if (WORDS.get(language).contains(word)) {
           score.merge(language, 1.0, Double::sum);
         }
+      }
+      if (FINNISH_FORM.matcher(word).find()) {
+        score.merge(Language.FI, 0.5, Double::sum);
       }
     }
     if (lower.indexOf('å') >= 0) {

@@ -19,6 +19,8 @@ class LanguageDetectorTest {
         "Mikä on talousarvio?                                       | FI",
         "mä oon varajäsen, koskeeks tää muakin                      | FI",
         "Saako valtuutettu kertoa salaisista asioista?              | FI",
+        "en pääse huomenna kokoukseen                               | FI",
+        "en tiedä kenelle ilmoitan esteestä                         | FI",
         "När är jag jävig?                                          | SV",
         "Får jag delta i beslutet om min bror är part?              | SV",
         "Vad är en offentlig handling?                              | SV",
