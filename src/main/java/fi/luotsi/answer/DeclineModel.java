@@ -20,7 +20,10 @@ import java.util.Properties;
  *       that a colloquial question with a few odd words is not declined for them alone;
  *   <li>{@code phrasing}: how closely the question matches the section's closest single phrasing
  *       (its heading or one alternate question), counting the words of both (see {@link
- *       fi.luotsi.knowledge.KnowledgeIndex.Hit#phrasing()}).
+ *       fi.luotsi.knowledge.KnowledgeIndex.Hit#phrasing()});
+ *   <li>{@code contentWords}: how many content words the question has (a tenth per word, at most
+ *       1): a long question that describes a situation in everyday words is answerable at a lower
+ *       coverage than a two-word one.
  * </ul>
  *
  * <p>The weights are fitted on the evaluation's dev split by {@code bench --calibrate}, which also
@@ -31,6 +34,7 @@ import java.util.Properties;
  * @param unknownShare the weight of the unknown-word share
  * @param knownCoverage the weight of the coverage over known words
  * @param phrasing the weight of the similarity to the closest phrasing
+ * @param contentWords the weight of the question's length in content words
  * @param threshold the least probability of being answerable at which the bot answers
  */
 public record DeclineModel(
@@ -39,18 +43,33 @@ public record DeclineModel(
     double unknownShare,
     double knownCoverage,
     double phrasing,
+    double contentWords,
     double threshold) {
 
   private static final String RESOURCE = "decline-model.properties";
 
-  /** A model that leaves the phrasing signal out (its weight 0). */
+  /** The content-word count at which that signal reaches 1. */
+  private static final int WORDS_AT_ONE = 10;
+
+  /** A model that leaves the question's length out (its weight 0). */
+  public DeclineModel(
+      double intercept,
+      double coverage,
+      double unknownShare,
+      double knownCoverage,
+      double phrasing,
+      double threshold) {
+    this(intercept, coverage, unknownShare, knownCoverage, phrasing, 0, threshold);
+  }
+
+  /** A model that leaves the phrasing signal and the question's length out (their weights 0). */
   public DeclineModel(
       double intercept,
       double coverage,
       double unknownShare,
       double knownCoverage,
       double threshold) {
-    this(intercept, coverage, unknownShare, knownCoverage, 0, threshold);
+    this(intercept, coverage, unknownShare, knownCoverage, 0, 0, threshold);
   }
 
   public DeclineModel {
@@ -73,6 +92,7 @@ public record DeclineModel(
           number(p, "unknownShare"),
           number(p, "knownCoverage"),
           number(p, "phrasing"),
+          number(p, "contentWords"),
           number(p, "threshold"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
@@ -96,11 +116,12 @@ public record DeclineModel(
     return Double.parseDouble(value.strip());
   }
 
-  /** The four signals of a candidate, in the model's order. */
+  /** The five signals of a candidate, in the model's order. */
   public static double[] features(Hit best, SearchResult result) {
     double unknown = result.unknownShare();
     double known = unknown < 1 ? Math.min(1, best.coverage() / (1 - unknown)) : 0;
-    return new double[] {best.coverage(), unknown, known, best.phrasing()};
+    double words = Math.min(result.contentWords(), WORDS_AT_ONE) / (double) WORDS_AT_ONE;
+    return new double[] {best.coverage(), unknown, known, best.phrasing(), words};
   }
 
   /** The probability that the question is answered by {@code best}. */
@@ -110,7 +131,12 @@ public record DeclineModel(
 
   double probability(double[] f) {
     double z =
-        intercept + coverage * f[0] + unknownShare * f[1] + knownCoverage * f[2] + phrasing * f[3];
+        intercept
+            + coverage * f[0]
+            + unknownShare * f[1]
+            + knownCoverage * f[2]
+            + phrasing * f[3]
+            + contentWords * f[4];
     return 1 / (1 + Math.exp(-z));
   }
 
@@ -124,12 +150,13 @@ public record DeclineModel(
     return String.format(
         Locale.ROOT,
         "intercept=%.6f%ncoverage=%.6f%nunknownShare=%.6f%nknownCoverage=%.6f%nphrasing=%.6f%n"
-            + "threshold=%.3f%n",
+            + "contentWords=%.6f%nthreshold=%.3f%n",
         intercept,
         coverage,
         unknownShare,
         knownCoverage,
         phrasing,
+        contentWords,
         threshold);
   }
 }

@@ -76,7 +76,7 @@ public final class Calibration {
       }
     }
     double[] w = train(samples);
-    DeclineModel model = new DeclineModel(w[0], w[1], w[2], w[3], w[4], best);
+    DeclineModel model = new DeclineModel(w[0], w[1], w[2], w[3], w[4], w[5], best);
     return new Result(model, bestRates[0], bestRates[1], samples.size());
   }
 
