@@ -1,6 +1,7 @@
 package fi.luotsi.bench;
 
 import fi.luotsi.answer.AnswerEngine;
+import fi.luotsi.answer.AnswerEngine.Policy;
 import fi.luotsi.knowledge.KnowledgeBase;
 import fi.luotsi.knowledge.KnowledgeIndex;
 import fi.luotsi.knowledge.lucene.BaselineKnowledgeIndex;
@@ -31,7 +32,15 @@ public final class Benchmark {
     this.out = out;
   }
 
-  private record Engine(String name, Supplier<KnowledgeIndex> index) {}
+  /**
+   * An engine under test: its index and when it answers. The baselines cannot decline: they answer
+   * whenever a section matches at all (their hits report coverage 1).
+   */
+  private record Engine(String name, Supplier<KnowledgeIndex> index, Policy policy) {
+    Engine(String name, Supplier<KnowledgeIndex> index) {
+      this(name, index, Policy.coverageAtLeast(0, 0.45));
+    }
+  }
 
   /**
    * The three engines, each writing its index under {@code directory} on disk (memory-mapped), as
@@ -39,7 +48,10 @@ public final class Benchmark {
    */
   private static List<Engine> engines(Path directory) {
     return List.of(
-        new Engine("Luotsi", () -> new LuceneKnowledgeIndex(directory.resolve("luotsi"))),
+        new Engine(
+            "Luotsi",
+            () -> new LuceneKnowledgeIndex(directory.resolve("luotsi")),
+            Policy.standard()),
         new Engine(
             "BM25 StandardAnalyzer",
             () ->
@@ -85,7 +97,7 @@ public final class Benchmark {
     for (Engine engine : engines(directory)) {
       try (KnowledgeIndex index = engine.index().get()) {
         index.rebuild(knowledge);
-        Evaluation.Metrics m = Evaluation.run(new AnswerEngine(index), questions);
+        Evaluation.Metrics m = Evaluation.run(new AnswerEngine(index, engine.policy()), questions);
         if (luotsi == null) {
           luotsi = m;
         }
@@ -140,7 +152,7 @@ public final class Benchmark {
         long start = System.nanoTime();
         index.rebuild(knowledge);
         double buildMs = (System.nanoTime() - start) / 1e6;
-        AnswerEngine answers = new AnswerEngine(index);
+        AnswerEngine answers = new AnswerEngine(index, engine.policy());
         // Warm up by time, not by a fixed number of rounds: Luotsi runs far more code per question
         // than a baseline, and the JIT needs seconds of it before the timings settle.
         long warmUntil = System.nanoTime() + WARM_UP.toNanos();
