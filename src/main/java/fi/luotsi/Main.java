@@ -201,7 +201,8 @@ public final class Main implements Callable<Integer> {
       for (Hit hit : atLeastFive(hits, question, answer.language(), index)) {
         ObjectNode r = results.addObject();
         r.put("id", hit.section().id());
-        r.put("score", Math.round(hit.score() * 1000) / 1000.0);
+        // The score the candidates are ordered by, so that the list reads best first.
+        r.put("score", Math.round(hit.rank() * 1000) / 1000.0);
         r.put("title", hit.section().heading());
         r.put("snippet", snippet(hit.section().body()));
       }

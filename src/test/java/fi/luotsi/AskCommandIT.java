@@ -95,6 +95,29 @@ class AskCommandIT {
   }
 
   @Test
+  void theResultsOfTheShippedKnowledgeAreBestFirstByTheirScore() throws Exception {
+    // Luotsi re-ranks its candidates beyond their retrieval score; the score a result carries is
+    // the one it was ordered by, so the list reads best first.
+    List<String> questions =
+        List.of(
+            "en pääse huomenna kokoukseen, kenelle ilmoitan",
+            "veljen firma on tarjouskilpailussa, saanko olla päättämässä",
+            "milloin pöytäkirja pitää tarkastaa",
+            "saako kokouksen asioista kertoa facebookissa",
+            "kuka päättää veroprosentista");
+    Run run = run(String.join("\n", questions) + "\n", "ask", "--knowledge", "knowledge", "--json");
+    assertThat(run.lines()).hasSize(questions.size());
+    for (String line : run.lines()) {
+      List<Double> scores = new ArrayList<>();
+      JSON.readTree(line).get("results").forEach(r -> scores.add(r.get("score").asDouble()));
+      assertThat(scores)
+          .as(line)
+          .hasSizeGreaterThanOrEqualTo(5)
+          .isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    }
+  }
+
+  @Test
   void everyResultHasIdScoreTitleAndSnippet() throws Exception {
     JsonNode answer = answer("Mikä on talousarvio?");
 

@@ -53,10 +53,28 @@ public interface KnowledgeIndex extends AutoCloseable {
    *     index that does not compute it
    * @param classifier the section's share (0 to 1, the candidates' shares summing to 1) under a
    *     classifier of sections learned from the knowledge's phrasings; 0 from an index without one
+   * @param rank the score by which the index ordered its candidates, best first (only comparable
+   *     within one search): the retrieval score itself where an index orders by it
    */
-  record Hit(Section section, double score, double coverage, double phrasing, double classifier) {
+  record Hit(
+      Section section,
+      double score,
+      double coverage,
+      double phrasing,
+      double classifier,
+      double rank) {
     public Hit {
       Objects.requireNonNull(section, "section");
+    }
+
+    /** A hit ordered by its retrieval score. */
+    public Hit(Section section, double score, double coverage, double phrasing, double classifier) {
+      this(section, score, coverage, phrasing, classifier, score);
+    }
+
+    /** The same hit with the rank its index gave it. */
+    public Hit ranked(double rank) {
+      return new Hit(section, score, coverage, phrasing, classifier, rank);
     }
 
     /** A hit without a classifier share. */

@@ -440,8 +440,9 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       double top = hits.stream().mapToDouble(Hit::score).max().orElse(1);
       Hit evidence =
           hits.stream().max(Comparator.comparingDouble((Hit h) -> lexical(h, top))).orElseThrow();
-      hits.sort(Comparator.comparingDouble((Hit h) -> rank(h, top)).reversed());
-      return hits.indexOf(evidence);
+      hits.replaceAll(h -> h.ranked(rank(h, top)));
+      hits.sort(Comparator.comparingDouble(Hit::rank).reversed());
+      return hits.indexOf(evidence.ranked(rank(evidence, top)));
     }
 
     private void deleteFiles() {
