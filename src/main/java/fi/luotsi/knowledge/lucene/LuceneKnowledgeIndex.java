@@ -438,11 +438,11 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         return 0;
       }
       double top = hits.stream().mapToDouble(Hit::score).max().orElse(1);
+      hits.replaceAll(h -> h.ranked(rank(h, top)));
       Hit evidence =
           hits.stream().max(Comparator.comparingDouble((Hit h) -> lexical(h, top))).orElseThrow();
-      hits.replaceAll(h -> h.ranked(rank(h, top)));
       hits.sort(Comparator.comparingDouble(Hit::rank).reversed());
-      return hits.indexOf(evidence.ranked(rank(evidence, top)));
+      return hits.indexOf(evidence);
     }
 
     private void deleteFiles() {
