@@ -1,6 +1,7 @@
 package fi.luotsi.answer;
 
 import fi.luotsi.knowledge.Language;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -178,8 +179,17 @@ public final class LanguageDetector {
    * -seen. Each such word adds half a function word's weight, so that a Finnish question made of
    * inflected content words is not taken for Swedish over one ambiguous word.
    */
-  private static final Pattern FINNISH_FORM =
-      Pattern.compile("ää|öö|yy|(ssä|stä|llä|ltä|ään|ksi|seen)$");
+  private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
+
+  private static final List<String> FINNISH_INFIXES = List.of("ää", "öö", "yy");
+
+  private static final List<String> FINNISH_ENDINGS =
+      List.of("ssä", "stä", "llä", "ltä", "ään", "ksi", "seen");
+
+  private static boolean finnishForm(String word) {
+    return FINNISH_INFIXES.stream().anyMatch(word::contains)
+        || FINNISH_ENDINGS.stream().anyMatch(word::endsWith);
+  }
 
   /** The question's language when it is clear. */
   public Optional<Language> detect(String text) {
@@ -191,7 +201,7 @@ public final class LanguageDetector {
     for (Language language : Language.values()) {
       score.put(language, 0.0);
     }
-    for (String word : lower.split("[^\\p{L}]+")) {
+    for (String word : NON_LETTERS.split(lower)) {
       if (word.isEmpty()) {
         continue;
       }
@@ -200,7 +210,7 @@ public final class LanguageDetector {
           score.merge(language, 1.0, Double::sum);
         }
       }
-      if (FINNISH_FORM.matcher(word).find()) {
+      if (finnishForm(word)) {
         score.merge(Language.FI, 0.5, Double::sum);
       }
     }
