@@ -2,6 +2,8 @@ package fi.luotsi.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fi.luotsi.answer.Answer;
+import fi.luotsi.answer.AnswerEngine;
 import fi.luotsi.bench.EvalQuestion;
 import fi.luotsi.bench.EvaluationSet;
 import fi.luotsi.config.Settings;
@@ -15,6 +17,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The knowledge base, evaluation set and configuration that ship with Luotsi all load cleanly. */
 class ShippedKnowledgeTest {
@@ -70,6 +74,24 @@ class ShippedKnowledgeTest {
     try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(null)) {
       index.rebuild(shipped);
       assertThat(index.sections()).hasSameSizeAs(shipped.sections());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jäävi", "olenko esteellinen?", "När är jag jävig?"})
+  void aBareQuestionAboutDisqualificationGetsTheGeneralSection(String question) {
+    // One content word matches every disqualification section equally; the section about the
+    // concept itself should answer (the built-in synonyms join jäävi, esteellinen and their nouns).
+    try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(null)) {
+      index.rebuild(shipped);
+      AnswerEngine engine = new AnswerEngine(index);
+      Answer answer = engine.answer(question, java.util.Optional.empty());
+
+      assertThat(answer).isInstanceOf(Answer.Found.class);
+      assertThat(((Answer.Found) answer).section().id())
+          .isIn(
+              "esteellisyys/perusteet.md#mitä-esteellisyys-eli-jääviys-tarkoittaa",
+              "sv/jav.md#när-är-jag-jävig-som-förtroendevald");
     }
   }
 
