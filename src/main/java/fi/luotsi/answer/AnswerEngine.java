@@ -38,9 +38,12 @@ public final class AnswerEngine {
       Objects.requireNonNull(decline, "decline");
     }
 
-    /** The shipped decline model; related sections chosen on the dev split. */
+    /** The least coverage of a related section, chosen on the dev split. */
+    public static final double RELATED_COVERAGE = 0.45;
+
+    /** The shipped decline model; related sections as chosen on the dev split. */
     public static Policy standard() {
-      return new Policy(DeclineModel.shipped(), 0.45);
+      return new Policy(DeclineModel.shipped(), RELATED_COVERAGE);
     }
 
     /** Answers when the best section's coverage reaches {@code minCoverage}. */

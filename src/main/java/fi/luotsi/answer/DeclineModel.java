@@ -51,17 +51,6 @@ public record DeclineModel(
   /** The content-word count at which that signal reaches 1. */
   private static final int WORDS_AT_ONE = 10;
 
-  /** A model that leaves the question's length out (its weight 0). */
-  public DeclineModel(
-      double intercept,
-      double coverage,
-      double unknownShare,
-      double knownCoverage,
-      double phrasing,
-      double threshold) {
-    this(intercept, coverage, unknownShare, knownCoverage, phrasing, 0, threshold);
-  }
-
   /** A model that leaves the phrasing signal and the question's length out (their weights 0). */
   public DeclineModel(
       double intercept,

@@ -38,7 +38,7 @@ public final class Benchmark {
    */
   private record Engine(String name, Supplier<KnowledgeIndex> index, Policy policy) {
     Engine(String name, Supplier<KnowledgeIndex> index) {
-      this(name, index, Policy.coverageAtLeast(0, 0.45));
+      this(name, index, Policy.coverageAtLeast(0, Policy.RELATED_COVERAGE));
     }
   }
 

@@ -11,10 +11,12 @@ import fi.luotsi.knowledge.lucene.LuceneKnowledgeIndex;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,9 +28,19 @@ class ShippedKnowledgeTest {
 
   private static KnowledgeBase shipped;
 
+  /** The shipped knowledge indexed once for the tests that search it. */
+  private static LuceneKnowledgeIndex index;
+
   @BeforeAll
   static void load() {
     shipped = new KnowledgeLoader().load(KNOWLEDGE);
+    index = new LuceneKnowledgeIndex(null);
+    index.rebuild(shipped);
+  }
+
+  @AfterAll
+  static void close() {
+    index.close();
   }
 
   @Test
@@ -71,10 +83,8 @@ class ShippedKnowledgeTest {
 
   @Test
   void theShippedKnowledgeIndexesWithItsSynonyms() {
-    try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(null)) {
-      index.rebuild(shipped);
-      assertThat(index.sections()).hasSameSizeAs(shipped.sections());
-    }
+    assertThat(index.problems()).isEmpty();
+    assertThat(index.sections()).hasSameSizeAs(shipped.sections());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -82,17 +92,13 @@ class ShippedKnowledgeTest {
   void aBareQuestionAboutDisqualificationGetsTheGeneralSection(String question) {
     // One content word matches every disqualification section equally; the section about the
     // concept itself should answer (the built-in synonyms join jäävi, esteellinen and their nouns).
-    try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(null)) {
-      index.rebuild(shipped);
-      AnswerEngine engine = new AnswerEngine(index);
-      Answer answer = engine.answer(question, java.util.Optional.empty());
+    Answer answer = new AnswerEngine(index).answer(question, Optional.empty());
 
-      assertThat(answer).isInstanceOf(Answer.Found.class);
-      assertThat(((Answer.Found) answer).section().id())
-          .isIn(
-              "esteellisyys/perusteet.md#mitä-esteellisyys-eli-jääviys-tarkoittaa",
-              "sv/jav.md#när-är-jag-jävig-som-förtroendevald");
-    }
+    assertThat(answer).isInstanceOf(Answer.Found.class);
+    assertThat(((Answer.Found) answer).section().id())
+        .isIn(
+            "esteellisyys/perusteet.md#mitä-esteellisyys-eli-jääviys-tarkoittaa",
+            "sv/jav.md#när-är-jag-jävig-som-förtroendevald");
   }
 
   @Test
