@@ -23,6 +23,7 @@ import java.util.TreeMap;
 final class LastGoodKnowledge {
   private final Map<String, List<Section>> lastGood = new TreeMap<>();
   private final Map<Language, List<String>> lastGoodSynonyms = new EnumMap<>(Language.class);
+  private final Map<Language, List<String>> lastGoodOutOfScope = new EnumMap<>(Language.class);
 
   /**
    * The merged result of one read of the directory.
@@ -62,23 +63,42 @@ final class LastGoodKnowledge {
     List<Section> sections = new ArrayList<>();
     served.values().forEach(sections::addAll);
     return new Merged(
-        new KnowledgeBase(sections, loaded.problems(), synonyms(loaded, problemsByFile.keySet())),
+        new KnowledgeBase(
+            sections,
+            loaded.problems(),
+            lastGood(
+                loaded.synonyms(),
+                KnowledgeBase::synonymsFile,
+                lastGoodSynonyms,
+                problemsByFile.keySet()),
+            lastGood(
+                loaded.outOfScope(),
+                KnowledgeBase::outOfScopeFile,
+                lastGoodOutOfScope,
+                problemsByFile.keySet())),
         kept);
   }
 
-  private Map<Language, List<String>> synonyms(KnowledgeBase loaded, Set<String> failingFiles) {
+  /**
+   * A root list file per language (synonyms, out-of-scope examples) as read, or its last good
+   * version when it could not be read; forgotten when it is gone.
+   */
+  private static Map<Language, List<String>> lastGood(
+      Map<Language, List<String>> loaded,
+      java.util.function.Function<Language, String> fileName,
+      Map<Language, List<String>> remembered,
+      Set<String> failingFiles) {
     Map<Language, List<String>> out = new EnumMap<>(Language.class);
     for (Language language : Language.values()) {
-      String file =
-          language == Language.FI ? "synonyms.txt" : "synonyms-" + language.code() + ".txt";
-      List<String> rules = loaded.synonyms().get(language);
-      if (rules != null) {
-        lastGoodSynonyms.put(language, rules);
-        out.put(language, rules);
-      } else if (failingFiles.contains(file) && lastGoodSynonyms.containsKey(language)) {
-        out.put(language, lastGoodSynonyms.get(language));
+      String file = fileName.apply(language);
+      List<String> lines = loaded.get(language);
+      if (lines != null) {
+        remembered.put(language, lines);
+        out.put(language, lines);
+      } else if (failingFiles.contains(file) && remembered.containsKey(language)) {
+        out.put(language, remembered.get(language));
       } else {
-        lastGoodSynonyms.remove(language);
+        remembered.remove(language);
       }
     }
     return out;

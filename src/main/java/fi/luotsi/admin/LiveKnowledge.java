@@ -129,7 +129,8 @@ public final class LiveKnowledge implements AutoCloseable {
     boolean changed =
         served == null
             || !served.sections().equals(next.sections())
-            || !served.synonyms().equals(next.synonyms());
+            || !served.synonyms().equals(next.synonyms())
+            || !served.outOfScope().equals(next.outOfScope());
     if (changed) {
       next = rebuild(next, problems);
     } else {

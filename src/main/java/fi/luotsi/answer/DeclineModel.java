@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * Whether the best section answers the question: a logistic model over four signals that are
+ * Whether the best section answers the question: a logistic model over six signals that are
  * comparable across questions (never a raw BM25 score):
  *
  * <ul>
@@ -44,6 +44,7 @@ public record DeclineModel(
     double knownCoverage,
     double phrasing,
     double contentWords,
+    double outside,
     double threshold) {
 
   private static final String RESOURCE = "decline-model.properties";
@@ -58,7 +59,7 @@ public record DeclineModel(
       double unknownShare,
       double knownCoverage,
       double threshold) {
-    this(intercept, coverage, unknownShare, knownCoverage, 0, 0, threshold);
+    this(intercept, coverage, unknownShare, knownCoverage, 0, 0, 0, threshold);
   }
 
   public DeclineModel {
@@ -82,6 +83,7 @@ public record DeclineModel(
           number(p, "knownCoverage"),
           number(p, "phrasing"),
           number(p, "contentWords"),
+          number(p, "outside"),
           number(p, "threshold"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
@@ -105,12 +107,12 @@ public record DeclineModel(
     return Double.parseDouble(value.strip());
   }
 
-  /** The five signals of a candidate, in the model's order. */
+  /** The six signals of a candidate, in the model's order. */
   public static double[] features(Hit best, SearchResult result) {
     double unknown = result.unknownShare();
     double known = unknown < 1 ? Math.min(1, best.coverage() / (1 - unknown)) : 0;
     double words = Math.min(result.contentWords(), WORDS_AT_ONE) / (double) WORDS_AT_ONE;
-    return new double[] {best.coverage(), unknown, known, best.phrasing(), words};
+    return new double[] {best.coverage(), unknown, known, best.phrasing(), words, result.outside()};
   }
 
   /** The probability that the question is answered by {@code best}. */
@@ -125,7 +127,8 @@ public record DeclineModel(
             + unknownShare * f[1]
             + knownCoverage * f[2]
             + phrasing * f[3]
-            + contentWords * f[4];
+            + contentWords * f[4]
+            + outside * f[5];
     return 1 / (1 + Math.exp(-z));
   }
 
@@ -139,13 +142,14 @@ public record DeclineModel(
     return String.format(
         Locale.ROOT,
         "intercept=%.6f%ncoverage=%.6f%nunknownShare=%.6f%nknownCoverage=%.6f%nphrasing=%.6f%n"
-            + "contentWords=%.6f%nthreshold=%.3f%n",
+            + "contentWords=%.6f%noutside=%.6f%nthreshold=%.3f%n",
         intercept,
         coverage,
         unknownShare,
         knownCoverage,
         phrasing,
         contentWords,
+        outside,
         threshold);
   }
 }

@@ -14,7 +14,7 @@ import java.util.Random;
 
 /**
  * Fits the {@link DeclineModel} on evaluation questions (the dev split): a logistic regression with
- * balanced class weights and a little L2 regularisation, over the model's four signals of the best
+ * balanced class weights and a little L2 regularisation, over the model's signals of the best
  * candidate. The threshold is chosen by repeated 5-fold cross-validation on the same questions, so
  * that it is judged on questions the weights were not fitted to: the one with the fewest errors
  * counted as (out-of-scope answered) + (answerable declined), each as a share of its kind.
@@ -76,7 +76,7 @@ public final class Calibration {
       }
     }
     double[] w = train(samples);
-    DeclineModel model = new DeclineModel(w[0], w[1], w[2], w[3], w[4], w[5], best);
+    DeclineModel model = new DeclineModel(w[0], w[1], w[2], w[3], w[4], w[5], w[6], best);
     return new Result(model, bestRates[0], bestRates[1], samples.size());
   }
 

@@ -101,19 +101,36 @@ public interface KnowledgeIndex extends AutoCloseable {
    * @param evidence the position in {@code hits} of the candidate with the strongest lexical
    *     evidence (first by retrieval score and coverage alone), whose signals decide whether to
    *     answer at all; the first hit, unless a learned ranking moved another one ahead of it
+   * @param outside how closely (0 to 1) the question matches the closest example of what people ask
+   *     that the knowledge is not meant to answer (the out-of-scope examples); 0 when there are
+   *     none
    */
   record SearchResult(
-      Language language, List<Hit> hits, int contentWords, double unknownShare, int evidence) {
+      Language language,
+      List<Hit> hits,
+      int contentWords,
+      double unknownShare,
+      int evidence,
+      double outside) {
     public SearchResult {
       Objects.requireNonNull(language, "language");
       hits = List.copyOf(hits);
       if (!(unknownShare >= 0 && unknownShare <= 1)) {
         throw new IllegalArgumentException("unknownShare must be within 0..1: " + unknownShare);
       }
+      if (!(outside >= 0 && outside <= 1)) {
+        throw new IllegalArgumentException("outside must be within 0..1: " + outside);
+      }
       if (evidence < 0 || (evidence > 0 && evidence >= hits.size())) {
         throw new IllegalArgumentException(
             "evidence must be a position in the " + hits.size() + " hits: " + evidence);
       }
+    }
+
+    /** A result that was not compared with out-of-scope examples. */
+    public SearchResult(
+        Language language, List<Hit> hits, int contentWords, double unknownShare, int evidence) {
+      this(language, hits, contentWords, unknownShare, evidence, 0);
     }
 
     /** A result whose first hit is also the one with the strongest lexical evidence. */

@@ -30,9 +30,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Loads a knowledge directory: every {@code *.md} file below it (except {@code README.md}) and an
- * optional {@code synonyms.txt} at its root. Each file is validated on its own; a bad file or
- * section is reported as a {@link KnowledgeProblem} and left out, never stopping the others.
+ * Loads a knowledge directory: every {@code *.md} file below it (except {@code README.md}) and the
+ * optional {@code synonyms*.txt} and {@code out-of-scope*.txt} at its root. Each file is validated
+ * on its own; a bad file or section is reported as a {@link KnowledgeProblem} and left out, never
+ * stopping the others.
  *
  * <p>File format (ARCHITECTURE.md, "Knowledge files"): YAML front matter with a required {@code
  * title} and optional {@code lang}, {@code tags}, {@code source}, {@code updated}, {@code
@@ -78,7 +79,11 @@ public final class KnowledgeLoader {
         }
       }
     }
-    return new KnowledgeBase(sections, problems, synonyms(directory, problems));
+    return new KnowledgeBase(
+        sections,
+        problems,
+        lists(directory, KnowledgeBase::synonymsFile, problems),
+        outOfScope(lists(directory, KnowledgeBase::outOfScopeFile, problems)));
   }
 
   /**
@@ -325,20 +330,35 @@ public final class KnowledgeLoader {
             raw.line));
   }
 
-  private static Map<Language, List<String>> synonyms(
-      Path directory, List<KnowledgeProblem> problems) {
+  /** Each language's lines of the root file {@code name} gives, for the files that exist. */
+  private static Map<Language, List<String>> lists(
+      Path directory,
+      java.util.function.Function<Language, String> name,
+      List<KnowledgeProblem> problems) {
     Map<Language, List<String>> out = new EnumMap<>(Language.class);
     for (Language language : Language.values()) {
-      String name =
-          language == Language.FI ? "synonyms.txt" : "synonyms-" + language.code() + ".txt";
-      Path file = directory.resolve(name);
+      Path file = directory.resolve(name.apply(language));
       if (Files.isRegularFile(file)) {
-        String text = read(file, name, problems);
+        String text = read(file, name.apply(language), problems);
         if (text != null) {
           out.put(language, List.of(text.split("\r?\n")));
         }
       }
     }
+    return out;
+  }
+
+  /** Out-of-scope examples: one question per line, blank lines and {@code #} comments left out. */
+  private static Map<Language, List<String>> outOfScope(Map<Language, List<String>> files) {
+    Map<Language, List<String>> out = new EnumMap<>(Language.class);
+    files.forEach(
+        (language, lines) ->
+            out.put(
+                language,
+                lines.stream()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList()));
     return out;
   }
 

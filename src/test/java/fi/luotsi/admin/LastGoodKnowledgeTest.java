@@ -105,6 +105,30 @@ class LastGoodKnowledgeTest {
     assertThat(merged.knowledge().synonyms(Language.FI)).isEmpty();
   }
 
+  @Test
+  void keepsTheLastGoodOutOfScopeExamplesWhenTheirFileCannotBeReadAndDropsThemWhenItIsGone() {
+    lastGood.merge(
+        new KnowledgeBase(
+            List.of(section("a.md", "Yksi")),
+            List.of(),
+            Map.of(),
+            Map.of(Language.SV, List.of("när öppnar biblioteket"))));
+
+    LastGoodKnowledge.Merged failing =
+        lastGood.merge(
+            base(
+                List.of(section("a.md", "Yksi")),
+                List.of(
+                    new KnowledgeProblem(
+                        "out-of-scope-sv.txt", 0, "the file is not valid UTF-8"))));
+    LastGoodKnowledge.Merged gone =
+        lastGood.merge(base(List.of(section("a.md", "Yksi")), List.of()));
+
+    assertThat(failing.knowledge().outOfScope(Language.SV))
+        .containsExactly("när öppnar biblioteket");
+    assertThat(gone.knowledge().outOfScope(Language.SV)).isEmpty();
+  }
+
   private static KnowledgeBase base(List<Section> sections, List<KnowledgeProblem> problems) {
     return new KnowledgeBase(sections, problems, Map.of());
   }

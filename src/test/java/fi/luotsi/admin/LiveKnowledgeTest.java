@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import fi.luotsi.knowledge.KnowledgeProblem;
+import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
 import fi.luotsi.knowledge.lucene.LuceneKnowledgeIndex;
 import java.nio.file.Files;
@@ -163,6 +164,20 @@ class LiveKnowledgeTest {
                     .equals("Korjattu teksti."));
     assertThat(live.status().problems()).isEmpty();
     assertThat(live.status().keptFiles()).isEmpty();
+  }
+
+  @Test
+  void anEditedOutOfScopeFileTakesEffectWithoutARestart() {
+    start();
+    String question = "montako polkupyörää pyöräkellariin mahtuu talvella";
+    double before = index.search(question, Language.FI, 5).outside();
+
+    write(dir, "out-of-scope.txt", "# ei tietoa\nmontako polkupyörää pyöräkellariin mahtuu\n");
+
+    await().atMost(WAIT).until(() -> live.status().revision() == 2);
+    assertThat(before).isLessThan(0.5);
+    assertThat(index.search(question, Language.FI, 5).outside()).isGreaterThan(0.8);
+    assertThat(live.status().problems()).isEmpty();
   }
 
   @Test

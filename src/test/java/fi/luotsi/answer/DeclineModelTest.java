@@ -55,9 +55,9 @@ class DeclineModelTest {
     Hit hit = new Hit(SECTION, 1, 0.4);
 
     assertThat(DeclineModel.features(hit, new SearchResult(Language.FI, List.of(hit), 3, 0.5)))
-        .containsExactly(0.4, 0.5, 0.8, 0.0, 0.3);
+        .containsExactly(0.4, 0.5, 0.8, 0.0, 0.3, 0.0);
     assertThat(DeclineModel.features(hit, new SearchResult(Language.FI, List.of(hit), 3, 1.0)))
-        .containsExactly(0.4, 1.0, 0.0, 0.0, 0.3);
+        .containsExactly(0.4, 1.0, 0.0, 0.0, 0.3, 0.0);
   }
 
   @Test
@@ -65,7 +65,7 @@ class DeclineModelTest {
     Hit hit = new Hit(SECTION, 1, 0.4, 0.7);
 
     assertThat(DeclineModel.features(hit, new SearchResult(Language.FI, List.of(hit), 3, 0)))
-        .containsExactly(0.4, 0.0, 0.4, 0.7, 0.3);
+        .containsExactly(0.4, 0.0, 0.4, 0.7, 0.3, 0.0);
   }
 
   @Test
@@ -76,6 +76,26 @@ class DeclineModelTest {
         .isEqualTo(0.7);
     assertThat(DeclineModel.features(hit, new SearchResult(Language.FI, List.of(hit), 14, 0))[4])
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void theSimilarityToTheClosestOutOfScopeExampleIsTheSixthSignal() {
+    Hit hit = new Hit(SECTION, 1, 0.4, 0.7);
+
+    assertThat(
+            DeclineModel.features(hit, new SearchResult(Language.FI, List.of(hit), 3, 0, 0, 0.85))[
+                5])
+        .isEqualTo(0.85);
+  }
+
+  @Test
+  void aQuestionCloseToAnOutOfScopeExampleMakesTheShippedModelLessSure() {
+    DeclineModel model = DeclineModel.shipped();
+    Hit hit = new Hit(SECTION, 1, 0.6, 0.6);
+
+    assertThat(model.probability(hit, new SearchResult(Language.FI, List.of(hit), 3, 0, 0, 0.9)))
+        .isLessThan(
+            model.probability(hit, new SearchResult(Language.FI, List.of(hit), 3, 0, 0, 0.1)));
   }
 
   @Test
@@ -90,7 +110,7 @@ class DeclineModelTest {
 
   @Test
   void theModelRoundTripsThroughItsPropertiesFile() throws Exception {
-    DeclineModel model = new DeclineModel(-1.25, 3.5, -2.75, 0.5, 1.75, 0.625, 0.4);
+    DeclineModel model = new DeclineModel(-1.25, 3.5, -2.75, 0.5, 1.75, 0.625, -2.5, 0.4);
     Properties p = new Properties();
     p.load(new ByteArrayInputStream(model.toProperties().getBytes(StandardCharsets.ISO_8859_1)));
 
@@ -101,7 +121,9 @@ class DeclineModelTest {
         .containsEntry("knownCoverage", "0.500000")
         .containsEntry("phrasing", "1.750000")
         .containsEntry("contentWords", "0.625000")
+        .containsEntry("outside", "-2.500000")
         .containsEntry("threshold", "0.400");
+    assertThat(p).hasSize(8);
   }
 
   @Test

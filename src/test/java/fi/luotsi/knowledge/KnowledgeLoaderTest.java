@@ -582,6 +582,39 @@ class KnowledgeLoaderTest {
   }
 
   @Test
+  void readsTheDirectorysOutOfScopeExamplesPerLanguageWithoutCommentsOrBlankLines()
+      throws IOException {
+    write("ok.md", GOOD);
+    write(
+        "out-of-scope.txt",
+        "# kunnan palvelut\nmilloin kirjasto on auki\n\n  paljonko jätemaksu on \n");
+    write("out-of-scope-en.txt", "when does the library open\n");
+
+    KnowledgeBase base = loader.load(dir);
+
+    assertThat(base.problems()).isEmpty();
+    assertThat(base.outOfScope(Language.FI))
+        .containsExactly("milloin kirjasto on auki", "paljonko jätemaksu on");
+    assertThat(base.outOfScope(Language.EN)).containsExactly("when does the library open");
+    assertThat(base.outOfScope(Language.SV)).isEmpty();
+    assertThat(base.sections()).hasSize(1);
+  }
+
+  @Test
+  void reportsAnOutOfScopeFileThatIsNotUtf8AndKeepsTheSections() throws IOException {
+    write("ok.md", GOOD);
+    Files.write(dir.resolve("out-of-scope.txt"), new byte[] {'k', 'y', (byte) 0xE4, '\n'});
+
+    KnowledgeBase base = loader.load(dir);
+
+    assertThat(base.sections()).hasSize(1);
+    assertThat(base.outOfScope(Language.FI)).isEmpty();
+    assertThat(base.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.file()).isEqualTo("out-of-scope.txt"));
+  }
+
+  @Test
   void reportsAMissingDirectory() {
     KnowledgeBase base = loader.load(dir.resolve("puuttuu"));
 

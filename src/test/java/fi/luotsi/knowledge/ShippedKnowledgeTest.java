@@ -8,6 +8,7 @@ import fi.luotsi.bench.EvalQuestion;
 import fi.luotsi.bench.EvaluationSet;
 import fi.luotsi.config.Settings;
 import fi.luotsi.knowledge.lucene.LuceneKnowledgeIndex;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -155,6 +156,40 @@ class ShippedKnowledgeTest {
                 .map(EvalQuestion::text)
                 .filter(q -> written.contains(normalised(q))))
         .isEmpty();
+  }
+
+  @Test
+  void theBuiltInOutOfScopeExamplesAreNeitherEvaluationQuestionsNorPhrasingsOfTheKnowledge()
+      throws IOException {
+    // An evaluation question among the examples would be declined by being looked up; a phrasing
+    // of the knowledge among them would tell the decline model that the knowledge answers it and
+    // does not, at once.
+    Set<String> examples = new java.util.HashSet<>();
+    for (Language language : Language.values()) {
+      String name = "/fi/luotsi/knowledge/lucene/out-of-scope-" + language.code() + ".txt";
+      try (var in = ShippedKnowledgeTest.class.getResourceAsStream(name)) {
+        assertThat(in).as(name).isNotNull();
+        new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            .lines()
+            .map(String::strip)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            .map(ShippedKnowledgeTest::normalised)
+            .forEach(examples::add);
+      }
+    }
+    Set<String> written =
+        shipped.sections().stream()
+            .flatMap(s -> Stream.concat(Stream.of(s.heading()), s.questions().stream()))
+            .map(ShippedKnowledgeTest::normalised)
+            .collect(Collectors.toSet());
+
+    assertThat(examples).hasSizeGreaterThan(100);
+    assertThat(
+            EvaluationSet.load().stream()
+                .map(EvalQuestion::text)
+                .filter(q -> examples.contains(normalised(q))))
+        .isEmpty();
+    assertThat(examples).doesNotContainAnyElementsOf(written);
   }
 
   private static String normalised(String text) {

@@ -1,5 +1,6 @@
 package fi.luotsi.knowledge.lucene;
 
+import fi.luotsi.knowledge.KnowledgeBase;
 import fi.luotsi.knowledge.KnowledgeProblem;
 import fi.luotsi.knowledge.Language;
 import java.io.IOException;
@@ -31,13 +32,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The built-in language resources that ship in the jar and apply to any knowledge directory:
- * question words (query-side stopwords), domain synonyms and Finnish stem corrections. A knowledge
- * directory adds its own synonym rules on top.
+ * question words (query-side stopwords), domain synonyms, Finnish stem corrections and example
+ * questions outside the assistant's scope. A knowledge directory adds its own synonym rules and
+ * out-of-scope examples on top.
  *
  * <p>Files under {@code fi/luotsi/knowledge/lucene/} on the classpath, UTF-8, {@code #} comments:
  * {@code question-words-LANG.txt} (one surface form per line), {@code synonyms-LANG.txt} (Solr
  * synonym format), {@code stem-overrides-fi.txt} ({@code word<TAB>canonical word}; both sides are
- * stemmed, so every form sharing the left stem maps to the right one's stem).
+ * stemmed, so every form sharing the left stem maps to the right one's stem), {@code
+ * out-of-scope-LANG.txt} (one question per line: what people ask that the knowledge does not
+ * answer, the "none" intent of the decline decision; see {@code Phrasings#outside}).
  */
 final class LanguageResources {
   private static final Logger log = LoggerFactory.getLogger(LanguageResources.class);
@@ -46,6 +50,7 @@ final class LanguageResources {
   private final Map<Language, CharArraySet> stopwords = new EnumMap<>(Language.class);
   private final Map<Language, CharArraySet> questionWords = new EnumMap<>(Language.class);
   private final Map<Language, List<String>> synonymRules = new EnumMap<>(Language.class);
+  private final Map<Language, List<String>> outOfScope = new EnumMap<>(Language.class);
   private final StemmerOverrideFilter.StemmerOverrideMap finnishOverrides;
 
   LanguageResources() {
@@ -56,6 +61,7 @@ final class LanguageResources {
       questionWords.put(
           language, new CharArraySet(lines("question-words-" + language.code() + ".txt"), true));
       synonymRules.put(language, lines("synonyms-" + language.code() + ".txt"));
+      outOfScope.put(language, lines("out-of-scope-" + language.code() + ".txt"));
     }
     finnishOverrides = buildOverrides();
   }
@@ -76,6 +82,13 @@ final class LanguageResources {
       all.addAll(questionWords.get(language));
     }
     return CharArraySet.unmodifiableSet(all);
+  }
+
+  /**
+   * The built-in example questions in {@code language} that the knowledge is not meant to answer.
+   */
+  List<String> outOfScope(Language language) {
+    return outOfScope.get(language);
   }
 
   StemmerOverrideFilter.StemmerOverrideMap finnishOverrides() {
@@ -123,8 +136,7 @@ final class LanguageResources {
                 null));
     try {
       List<String> rules = new ArrayList<>(synonymRules.get(language));
-      String file =
-          language == Language.FI ? "synonyms.txt" : "synonyms-" + language.code() + ".txt";
+      String file = KnowledgeBase.synonymsFile(language);
       for (int i = 0; i < extraRules.size(); i++) {
         String rule = extraRules.get(i);
         try {

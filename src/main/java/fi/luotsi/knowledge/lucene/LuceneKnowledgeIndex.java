@@ -182,7 +182,14 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       }
       Coverage coverage = new Coverage(indexAnalyzer, knowledge.sections());
       KnownTerms knownTerms = knownTerms(reader);
-      Phrasings phrasings = new Phrasings(phrasingAnalysis, knownTerms, knowledge.sections());
+      Map<Language, List<String>> outOfScope = new EnumMap<>(Language.class);
+      for (Language language : Language.values()) {
+        List<String> examples = new ArrayList<>(resources.outOfScope(language));
+        examples.addAll(knowledge.outOfScope(language));
+        outOfScope.put(language, examples);
+      }
+      Phrasings phrasings =
+          new Phrasings(phrasingAnalysis, knownTerms, knowledge.sections(), outOfScope);
       QueryPlan plan =
           new QueryPlan(
               resources, synonyms, tuning, vocabularies(reader), coverage::known, knownTerms);
@@ -419,7 +426,12 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         }
         int evidence = rerank(hits);
         return new SearchResult(
-            language, hits, planned.contentWords(), covered.unknownShare(), evidence);
+            language,
+            hits,
+            planned.contentWords(),
+            covered.unknownShare(),
+            evidence,
+            phrasings.outside(phrased, language));
       } catch (IOException e) {
         throw new UncheckedIOException("knowledge search failed", e);
       }

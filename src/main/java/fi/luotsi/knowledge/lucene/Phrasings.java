@@ -41,6 +41,11 @@ final class Phrasings {
   private final List<Section> sections;
   private final int phrasingCount;
 
+  /** Each language's out-of-scope examples, and which of them have a stem or unstemmed word. */
+  private final Map<Language, Phrasing[]> outOfScope = new EnumMap<>(Language.class);
+
+  private final Map<Language, Map<String, int[]>> outOfScopeByWord = new EnumMap<>(Language.class);
+
   /** Each section's phrasings, analysed when a search first meets the section. */
   private final AtomicReferenceArray<Phrasing[]> bySection;
 
@@ -72,11 +77,45 @@ final class Phrasings {
    *     question fields give the words' weights
    */
   Phrasings(Analysis analysis, KnownTerms terms, List<Section> sections) {
+    this(analysis, terms, sections, Map.of());
+  }
+
+  /**
+   * @param terms the same generation's terms, whose document frequencies in the heading and
+   *     question fields give the words' weights
+   * @param outOfScope each language's example questions that no section is meant to answer
+   */
+  Phrasings(
+      Analysis analysis,
+      KnownTerms terms,
+      List<Section> sections,
+      Map<Language, List<String>> outOfScope) {
     this.analysis = analysis;
     this.terms = terms;
     this.sections = List.copyOf(sections);
     this.bySection = new AtomicReferenceArray<>(sections.size());
     this.phrasingCount = sections.stream().mapToInt(s -> 1 + s.questions().size()).sum();
+    for (Map.Entry<Language, List<String>> entry : outOfScope.entrySet()) {
+      Language language = entry.getKey();
+      List<Phrasing> examples = new ArrayList<>();
+      Map<String, int[]> byWord = new HashMap<>();
+      for (String text : entry.getValue()) {
+        Phrasing example = phrasing(language, text);
+        if (example.total() <= 0) {
+          continue;
+        }
+        int number = examples.size();
+        examples.add(example);
+        for (String stem : example.stems()) {
+          Question.add(byWord, stem, number);
+        }
+        for (String word : example.words()) {
+          Question.add(byWord, word, number);
+        }
+      }
+      this.outOfScope.put(language, examples.toArray(Phrasing[]::new));
+      this.outOfScopeByWord.put(language, byWord);
+    }
   }
 
   /**
@@ -207,35 +246,75 @@ final class Phrasings {
     double[] matched = new double[question.weights.length];
     double best = 0;
     for (Phrasing phrasing : phrasings(ordinal)) {
-      Arrays.fill(matched, 0);
-      double phrasingCovered = 0;
-      for (int j = 0; j < phrasing.stems().length; j++) {
-        double credit = 0;
-        int[] words = question.byStem.get(phrasing.stems()[j]);
-        if (words != null) {
-          credit = 1;
-          for (int i : words) {
-            matched[i] = 1;
-          }
-        } else {
-          words = question.byNear.get(phrasing.words()[j]);
-          if (words != null) {
-            credit = 0.8;
-            for (int i : words) {
-              matched[i] = Math.max(matched[i], 0.8);
-            }
-          }
-        }
-        phrasingCovered += phrasing.weights()[j] * credit;
-      }
-      double questionCovered = 0;
-      for (int i = 0; i < matched.length; i++) {
-        questionCovered += question.weights[i] * matched[i];
-      }
-      double q = questionCovered / question.total;
-      double p = phrasing.total() == 0 ? 0 : phrasingCovered / phrasing.total();
-      best = Math.max(best, Math.sqrt(q * p));
+      best = Math.max(best, similarity(question, phrasing, matched));
     }
     return Math.min(1, best);
+  }
+
+  /**
+   * The similarity (0 to 1) of the question to the closest out-of-scope example of its language:
+   * how much it looks like something people ask that the knowledge is not meant to answer. Only the
+   * examples sharing a stem or an unstemmed word with the question are compared.
+   */
+  double outside(Question question, Language language) {
+    Phrasing[] examples = outOfScope.get(language);
+    if (question.total <= 0 || examples == null || examples.length == 0) {
+      return 0;
+    }
+    Map<String, int[]> byWord = outOfScopeByWord.get(language);
+    java.util.BitSet compared = new java.util.BitSet(examples.length);
+    double[] matched = new double[question.weights.length];
+    double best = 0;
+    for (Map<String, int[]> keys : List.of(question.byStem, question.byNear)) {
+      for (String key : keys.keySet()) {
+        int[] numbers = byWord.get(key);
+        if (numbers == null) {
+          continue;
+        }
+        for (int number : numbers) {
+          if (!compared.get(number)) {
+            compared.set(number);
+            best = Math.max(best, similarity(question, examples[number], matched));
+          }
+        }
+      }
+    }
+    return Math.min(1, best);
+  }
+
+  /**
+   * The geometric mean of the weighted share of the question's words the phrasing has and the share
+   * of the phrasing's words the question has; {@code matched} is scratch space, one per question
+   * word.
+   */
+  private static double similarity(Question question, Phrasing phrasing, double[] matched) {
+    Arrays.fill(matched, 0);
+    double phrasingCovered = 0;
+    for (int j = 0; j < phrasing.stems().length; j++) {
+      double credit = 0;
+      int[] words = question.byStem.get(phrasing.stems()[j]);
+      if (words != null) {
+        credit = 1;
+        for (int i : words) {
+          matched[i] = 1;
+        }
+      } else {
+        words = question.byNear.get(phrasing.words()[j]);
+        if (words != null) {
+          credit = 0.8;
+          for (int i : words) {
+            matched[i] = Math.max(matched[i], 0.8);
+          }
+        }
+      }
+      phrasingCovered += phrasing.weights()[j] * credit;
+    }
+    double questionCovered = 0;
+    for (int i = 0; i < matched.length; i++) {
+      questionCovered += question.weights[i] * matched[i];
+    }
+    double q = questionCovered / question.total;
+    double p = phrasing.total() == 0 ? 0 : phrasingCovered / phrasing.total();
+    return Math.sqrt(q * p);
   }
 }

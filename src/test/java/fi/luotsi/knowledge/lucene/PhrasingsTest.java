@@ -23,6 +23,17 @@ class PhrasingsTest {
   private static final String RESIGNING = "luottamus.md#miten-luottamustoimesta-erotaan";
   private static final String FEES = "luottamus.md#mitä-palkkioita-luottamushenkilölle-maksetaan";
 
+  /** What the knowledge base adds as questions it is not meant to answer. */
+  private static final Map<Language, List<String>> OUT_OF_SCOPE =
+      Map.of(
+          Language.FI,
+          List.of(
+              "milloin pääkirjasto on auki",
+              "paljonko meidän kunnan kokouspalkkio on euroina",
+              "voinko erota ammattiliitosta"),
+          Language.EN,
+          List.of("when is the main library open"));
+
   private static LuceneKnowledgeIndex index;
 
   @BeforeAll
@@ -62,7 +73,8 @@ class PhrasingsTest {
                     "Puheenjohtaja kutsuu kokouksen koolle kokouskutsulla.",
                     "milloin kokouskutsu lähetetään")),
             List.of(),
-            Map.of()));
+            Map.of(),
+            OUT_OF_SCOPE));
   }
 
   @AfterAll
@@ -120,10 +132,40 @@ class PhrasingsTest {
     assertThat(typo).isGreaterThan(0.4).isLessThan(1.0);
   }
 
+  private static double outside(String question, Language language) {
+    return index.search(question, language, 10).outside();
+  }
+
+  @Test
+  void aQuestionThatIsAnOutOfScopeExampleIsFullyOutside() {
+    assertThat(outside("Milloin pääkirjasto on auki?", Language.FI)).isCloseTo(1.0, within(1e-9));
+    assertThat(outside("pääkirjasto auki milloin", Language.FI)).isCloseTo(1.0, within(1e-9));
+  }
+
+  @Test
+  void aQuestionTheKnowledgeAnswersIsLessOutsideThanTheNearMissThatSharesItsWords() {
+    double nearMiss = outside("paljonko kokouspalkkio on meidän kunnassa euroina", Language.FI);
+    double answerable = outside("paljonko kokouspalkkio on", Language.FI);
+
+    assertThat(nearMiss).isGreaterThan(0.8);
+    assertThat(answerable).isLessThan(nearMiss).isLessThan(0.8);
+  }
+
+  @Test
+  void aQuestionSharingNoWordWithAnyExampleIsNotOutside() {
+    assertThat(outside("fillarikellarin kattotiilet", Language.FI)).isZero();
+  }
+
+  @Test
+  void examplesOfAnotherLanguageAreNotCompared() {
+    assertThat(outside("when is the main library open", Language.EN)).isCloseTo(1.0, within(1e-9));
+    assertThat(outside("milloin pääkirjasto on auki", Language.EN)).isLessThan(0.5);
+  }
+
   @Test
   void concurrentFirstSearchesOfASectionAllSeeTheSameSimilarity() throws Exception {
     // a fresh generation: no section's phrasings are analysed yet
-    index.rebuild(new KnowledgeBase(index.sections(), List.of(), Map.of()));
+    index.rebuild(new KnowledgeBase(index.sections(), List.of(), Map.of(), OUT_OF_SCOPE));
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Double>> results = new ArrayList<>();
