@@ -143,6 +143,16 @@ public interface KnowledgeIndex extends AutoCloseable {
       this(language, hits, contentWords, 0);
     }
 
+    /**
+     * This result, as outside as {@code other} at least: a question searched in another language's
+     * content is still as close to its own language's out-of-scope examples.
+     */
+    public SearchResult atLeastAsOutsideAs(SearchResult other) {
+      return other.outside() <= outside
+          ? this
+          : new SearchResult(language, hits, contentWords, unknownShare, evidence, other.outside());
+    }
+
     /** The hit at {@link #evidence}; empty when there are no hits. */
     public java.util.Optional<Hit> evidenceHit() {
       return hits.isEmpty()

@@ -200,6 +200,27 @@ class AnswerEngineTest {
     }
 
     @Test
+    void aQuestionCloseToItsOwnLanguagesOutOfScopeExamplesIsNotAnsweredFromFinnishContent() {
+      // coverage counts +10, closeness to an out-of-scope example -20; answers at z >= 0
+      DeclineModel model = new DeclineModel(-5, 10, 0, 0, 0, 0, -20, 0.5);
+      KnowledgeIndex swedishNearMiss =
+          new PreparedIndex(new Hit(a, 9, 0.8)) {
+            @Override
+            public SearchResult search(String question, Language language, int limit) {
+              SearchResult result = super.search(question, language, limit);
+              return language == Language.FI
+                  ? result // Finnish content knows nothing of the Swedish examples
+                  : new SearchResult(language, List.of(), 1, 0, 0, 0.9);
+            }
+          };
+      AnswerEngine engine = new AnswerEngine(swedishNearMiss, new AnswerEngine.Policy(model, 0.45));
+
+      assertThat(engine.answer("hur ansöker jag om bygglov för en bastu", Language.SV))
+          .isInstanceOf(Answer.NoMatch.class);
+      assertThat(engine.answer("talousarvio", Language.FI)).isInstanceOf(Answer.Found.class);
+    }
+
+    @Test
     void relatedAreAtMostTwoSectionsAboveTheRelatedThreshold() {
       AnswerEngine engine =
           new AnswerEngine(
@@ -233,7 +254,7 @@ class AnswerEngineTest {
   }
 
   /** Returns the same prepared hits for every Finnish search, none for other languages. */
-  private static final class PreparedIndex implements KnowledgeIndex {
+  private static class PreparedIndex implements KnowledgeIndex {
     private final List<Hit> hits;
     private final int evidence;
 
