@@ -11,9 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.CharArraySet;
@@ -33,24 +37,28 @@ import org.slf4j.LoggerFactory;
 /**
  * The built-in language resources that ship in the jar and apply to any knowledge directory:
  * question words (query-side stopwords), domain synonyms, Finnish stem corrections and example
- * questions outside the assistant's scope. A knowledge directory adds its own synonym rules and
- * out-of-scope examples on top.
+ * questions outside the assistant's scope, and the intents of question words. A knowledge directory
+ * adds its own synonym rules and out-of-scope examples on top.
  *
  * <p>Files under {@code fi/luotsi/knowledge/lucene/} on the classpath, UTF-8, {@code #} comments:
  * {@code question-words-LANG.txt} (one surface form per line), {@code synonyms-LANG.txt} (Solr
  * synonym format), {@code stem-overrides-fi.txt} ({@code word<TAB>canonical word}; both sides are
  * stemmed, so every form sharing the left stem maps to the right one's stem), {@code
  * out-of-scope-LANG.txt} (one question per line: what people ask that the knowledge does not
- * answer, the "none" intent of the decline decision; see {@code Phrasings#outside}).
+ * answer, the "none" intent of the decline decision; see {@code Phrasings#outside}), {@code
+ * question-intents-LANG.txt} ({@code intent: word word …}: what a question word asks for, a feature
+ * of the section classifier).
  */
 final class LanguageResources {
   private static final Logger log = LoggerFactory.getLogger(LanguageResources.class);
   private static final String BASE = "/fi/luotsi/knowledge/lucene/";
+  private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}]+");
 
   private final Map<Language, CharArraySet> stopwords = new EnumMap<>(Language.class);
   private final Map<Language, CharArraySet> questionWords = new EnumMap<>(Language.class);
   private final Map<Language, List<String>> synonymRules = new EnumMap<>(Language.class);
   private final Map<Language, List<String>> outOfScope = new EnumMap<>(Language.class);
+  private final Map<Language, Map<String, String>> intents = new EnumMap<>(Language.class);
   private final StemmerOverrideFilter.StemmerOverrideMap finnishOverrides;
 
   LanguageResources() {
@@ -62,6 +70,7 @@ final class LanguageResources {
           language, new CharArraySet(lines("question-words-" + language.code() + ".txt"), true));
       synonymRules.put(language, lines("synonyms-" + language.code() + ".txt"));
       outOfScope.put(language, lines("out-of-scope-" + language.code() + ".txt"));
+      intents.put(language, intents("question-intents-" + language.code() + ".txt"));
     }
     finnishOverrides = buildOverrides();
   }
@@ -89,6 +98,22 @@ final class LanguageResources {
    */
   List<String> outOfScope(Language language) {
     return outOfScope.get(language);
+  }
+
+  /**
+   * What the question asks for by its question words, as classifier features ({@code "?who"}), in
+   * the order of the words, each once.
+   */
+  List<String> intents(Language language, String text) {
+    Map<String, String> byWord = intents.get(language);
+    Set<String> out = new LinkedHashSet<>();
+    for (String word : WORD_BREAK.split(text.toLowerCase(Locale.ROOT))) {
+      String intent = byWord.get(word);
+      if (intent != null) {
+        out.add("?" + intent);
+      }
+    }
+    return List.copyOf(out);
   }
 
   StemmerOverrideFilter.StemmerOverrideMap finnishOverrides() {
@@ -247,6 +272,25 @@ final class LanguageResources {
       ts.end();
       return out;
     }
+  }
+
+  /** A {@code question-intents-LANG.txt}: each word of a line {@code intent: word word …}. */
+  private static Map<String, String> intents(String name) {
+    Map<String, String> byWord = new HashMap<>();
+    for (String line : lines(name)) {
+      int colon = line.indexOf(':');
+      if (colon <= 0) {
+        throw new IllegalStateException(
+            "built-in language resource " + BASE + name + " has a line without 'intent:': " + line);
+      }
+      String intent = line.substring(0, colon).strip();
+      for (String word : WORD_BREAK.split(line.substring(colon + 1).strip())) {
+        if (!word.isEmpty()) {
+          byWord.put(word.toLowerCase(Locale.ROOT), intent);
+        }
+      }
+    }
+    return Map.copyOf(byWord);
   }
 
   private static List<String> lines(String name) {

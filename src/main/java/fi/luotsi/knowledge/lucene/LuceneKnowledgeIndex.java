@@ -225,7 +225,10 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       List<List<String>> features = new ArrayList<>();
       for (String text : phrasings) {
         features.add(
-            SectionClassifier.features(new ArrayList<>(QueryPlan.tokens(analyzer, text).values())));
+            plan.classifierFeatures(
+                new ArrayList<>(QueryPlan.tokens(analyzer, text).values()),
+                section.language(),
+                text));
       }
       texts.add(features);
     }
@@ -410,8 +413,10 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         double[] shares =
             classifier.probabilities(
                 classifier.known(
-                    SectionClassifier.features(
-                        planned.terms().stream().map(QueryPlan.TermGroup::stems).toList())),
+                    plan.classifierFeatures(
+                        planned.terms().stream().map(QueryPlan.TermGroup::stems).toList(),
+                        language,
+                        question)),
                 ordinalsOf);
         for (int i = 0; i < ordinalsOf.length; i++) {
           int ordinal = ordinalsOf[i];

@@ -43,6 +43,7 @@ final class QueryPlan {
   private final Map<Language, FieldQueries> stemBuilders = new EnumMap<>(Language.class);
   private final Analyzer gramAnalyzer;
   private final Analyzer plainAnalyzer;
+  private final LanguageResources resources;
   private final Tuning tuning;
   private final Map<Language, Vocabulary> vocabularies;
 
@@ -74,6 +75,7 @@ final class QueryPlan {
       Map<Language, Vocabulary> vocabularies,
       Predicate<TermGroup> known,
       TermLookup lookup) {
+    this.resources = resources;
     this.tuning = tuning;
     this.vocabularies = vocabularies;
     this.known = known;
@@ -88,6 +90,18 @@ final class QueryPlan {
     CharArraySet stops = resources.allQueryStopwords();
     this.gramAnalyzer = new TextChain(TextChain.Kind.GRAM, Language.FI, stops, null, null, null);
     this.plainAnalyzer = resources.questionSurfaces();
+  }
+
+  /**
+   * The features the section classifier sees of a text of {@code language} analysed into {@code
+   * stems}: the stems' features ({@link SectionClassifier#features}) and what its question words
+   * ask for ({@code "?who"}, {@code "?when"}, …; see {@link LanguageResources#intents}).
+   */
+  List<String> classifierFeatures(
+      List<? extends Iterable<String>> stems, Language language, String text) {
+    List<String> out = new ArrayList<>(SectionClassifier.features(stems));
+    out.addAll(resources.intents(language, text));
+    return out;
   }
 
   /** The question analysis of {@code language}: stems with the synonyms' stems. */

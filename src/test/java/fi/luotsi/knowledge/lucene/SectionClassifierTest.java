@@ -182,6 +182,41 @@ class SectionClassifierTest {
   }
 
   @Test
+  void whatTheQuestionWordsAskForTellsApartSectionsWithTheSameWords() {
+    try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(null)) {
+      // The two sections' phrasings have the same content words; only their question words differ.
+      index.rebuild(
+          new KnowledgeBase(
+              List.of(
+                  Sections.finnish(
+                      "talous.md#kuka",
+                      "Kuka päättää talousarviosta?",
+                      "Valtuusto päättää talousarviosta.",
+                      "kuka päättää talousarviosta kunnassa",
+                      "keneltä talousarviosta päättää"),
+                  Sections.finnish(
+                      "talous.md#milloin",
+                      "Milloin päättää talousarviosta?",
+                      "Talousarviosta päätetään vuoden loppuun mennessä.",
+                      "milloin päättää talousarviosta kunnassa",
+                      "milloin talousarviosta päättää")),
+              List.of(),
+              Map.of()));
+
+      assertThat(share(index, "kuka talousarviosta", "talous.md#kuka")).isGreaterThan(0.55);
+      assertThat(share(index, "milloin talousarviosta", "talous.md#milloin")).isGreaterThan(0.55);
+    }
+  }
+
+  private static double share(LuceneKnowledgeIndex index, String question, String id) {
+    return index.search(question, Language.FI, 10).hits().stream()
+        .filter(h -> h.section().id().equals(id))
+        .findFirst()
+        .orElseThrow()
+        .classifier();
+  }
+
+  @Test
   void oneSectionIndexAnswersWithTheWholeShare() {
     try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(null)) {
       index.rebuild(
