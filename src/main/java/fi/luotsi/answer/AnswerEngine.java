@@ -86,8 +86,7 @@ public final class AnswerEngine {
     SearchResult result = index.search(question, language, CANDIDATES);
     Optional<Answer.Found> found = decide(question, language, result);
     if (found.isEmpty() && language != Language.FI) {
-      SearchResult finnish =
-          index.search(question, Language.FI, CANDIDATES).atLeastAsOutsideAs(result);
+      SearchResult finnish = index.search(question, Language.FI, CANDIDATES).asFallbackOf(result);
       found = decide(question, language, finnish);
       if (found.isEmpty() && result.hits().isEmpty()) {
         result = finnish;

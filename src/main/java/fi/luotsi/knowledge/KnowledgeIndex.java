@@ -144,13 +144,19 @@ public interface KnowledgeIndex extends AutoCloseable {
     }
 
     /**
-     * This result, as outside as {@code other} at least: a question searched in another language's
-     * content is still as close to its own language's out-of-scope examples.
+     * This result of searching another language's content for a question first searched in its own
+     * language ({@code own}): the question keeps its own count of content words (the other
+     * language's analysis counts the question's function words as content words) and is at least as
+     * close to the out-of-scope examples as it was to its own language's.
      */
-    public SearchResult atLeastAsOutsideAs(SearchResult other) {
-      return other.outside() <= outside
-          ? this
-          : new SearchResult(language, hits, contentWords, unknownShare, evidence, other.outside());
+    public SearchResult asFallbackOf(SearchResult own) {
+      return new SearchResult(
+          language,
+          hits,
+          own.contentWords(),
+          unknownShare,
+          evidence,
+          Math.max(outside, own.outside()));
     }
 
     /** The hit at {@link #evidence}; empty when there are no hits. */

@@ -221,6 +221,27 @@ class AnswerEngineTest {
     }
 
     @Test
+    void aQuestionSearchedInFinnishContentKeepsItsOwnCountOfContentWords() {
+      // Swedish function words count as content words in the Finnish analysis: 8 instead of 2.
+      DeclineModel model = new DeclineModel(-3, 0, 0, 0, 0, 5, 0, 0.5);
+      KnowledgeIndex swedishQuestion =
+          new PreparedIndex(new Hit(a, 9, 0.2)) {
+            @Override
+            public SearchResult search(String question, Language language, int limit) {
+              SearchResult result = super.search(question, language, limit);
+              return language == Language.FI
+                  ? new SearchResult(language, result.hits(), 8, 0.5)
+                  : new SearchResult(language, List.of(), 2, 0.5);
+            }
+          };
+      AnswerEngine engine = new AnswerEngine(swedishQuestion, new AnswerEngine.Policy(model, 0.45));
+
+      assertThat(engine.answer("ge mig ett recept på laxsoppa", Language.SV))
+          .isInstanceOf(Answer.NoMatch.class);
+      assertThat(engine.answer("pitkä kysymys", Language.FI)).isInstanceOf(Answer.Found.class);
+    }
+
+    @Test
     void relatedAreAtMostTwoSectionsAboveTheRelatedThreshold() {
       AnswerEngine engine =
           new AnswerEngine(
