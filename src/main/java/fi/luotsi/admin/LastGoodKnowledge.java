@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Remembers the last version of each knowledge file that loaded without a problem, and serves it in
@@ -85,7 +86,7 @@ final class LastGoodKnowledge {
    */
   private static Map<Language, List<String>> lastGood(
       Map<Language, List<String>> loaded,
-      java.util.function.Function<Language, String> fileName,
+      Function<Language, String> fileName,
       Map<Language, List<String>> remembered,
       Set<String> failingFiles) {
     Map<Language, List<String>> out = new EnumMap<>(Language.class);

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -332,9 +333,7 @@ public final class KnowledgeLoader {
 
   /** Each language's lines of the root file {@code name} gives, for the files that exist. */
   private static Map<Language, List<String>> lists(
-      Path directory,
-      java.util.function.Function<Language, String> name,
-      List<KnowledgeProblem> problems) {
+      Path directory, Function<Language, String> name, List<KnowledgeProblem> problems) {
     Map<Language, List<String>> out = new EnumMap<>(Language.class);
     for (Language language : Language.values()) {
       Path file = directory.resolve(name.apply(language));

@@ -4,6 +4,7 @@ import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -262,7 +263,7 @@ final class Phrasings {
       return 0;
     }
     Map<String, int[]> byWord = outOfScopeByWord.get(language);
-    java.util.BitSet compared = new java.util.BitSet(examples.length);
+    BitSet compared = new BitSet(examples.length);
     double[] matched = new double[question.weights.length];
     double best = 0;
     for (Map<String, int[]> keys : List.of(question.byStem, question.byNear)) {
