@@ -4,7 +4,6 @@ import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -254,31 +253,59 @@ final class Phrasings {
 
   /**
    * The similarity (0 to 1) of the question to the closest out-of-scope example of its language:
-   * how much it looks like something people ask that the knowledge is not meant to answer. Only the
-   * examples sharing a stem or an unstemmed word with the question are compared.
+   * how much it looks like something people ask that the knowledge is not meant to answer.
+   *
+   * <p>Only the examples sharing a stem or an unstemmed word with the question are candidates, and
+   * they are compared in the order of the question's weight they could match at most: the
+   * similarity is at most the square root of that share, so the comparison stops at the first
+   * candidate that cannot beat the best so far (the result is the same as comparing them all).
    */
   double outside(Question question, Language language) {
     Phrasing[] examples = outOfScope.get(language);
+    int words = question.weights.length;
     if (question.total <= 0 || examples == null || examples.length == 0) {
       return 0;
     }
     Map<String, int[]> byWord = outOfScopeByWord.get(language);
-    BitSet compared = new BitSet(examples.length);
-    double[] matched = new double[question.weights.length];
-    double best = 0;
+    // Which of the question's words (the first 64) each candidate could match.
+    long[] could = new long[examples.length];
+    List<Integer> candidates = new ArrayList<>();
     for (Map<String, int[]> keys : List.of(question.byStem, question.byNear)) {
-      for (String key : keys.keySet()) {
-        int[] numbers = byWord.get(key);
+      for (Map.Entry<String, int[]> key : keys.entrySet()) {
+        int[] numbers = byWord.get(key.getKey());
         if (numbers == null) {
           continue;
         }
+        long bits = 0;
+        for (int word : key.getValue()) {
+          bits |= word < Long.SIZE ? 1L << word : 0;
+        }
         for (int number : numbers) {
-          if (!compared.get(number)) {
-            compared.set(number);
-            best = Math.max(best, similarity(question, examples[number], matched));
+          if (could[number] == 0) {
+            candidates.add(number);
           }
+          could[number] |= bits == 0 ? 1 : bits;
         }
       }
+    }
+    double[] bound = new double[examples.length];
+    for (int number : candidates) {
+      double share = 0;
+      for (int word = 0; word < words; word++) {
+        // beyond 64 words the bound gives up on pruning: every later word counts as matched
+        share +=
+            word >= Long.SIZE || (could[number] & 1L << word) != 0 ? question.weights[word] : 0;
+      }
+      bound[number] = Math.sqrt(Math.min(1, share / question.total));
+    }
+    candidates.sort((a, b) -> Double.compare(bound[b], bound[a]));
+    double[] matched = new double[words];
+    double best = 0;
+    for (int number : candidates) {
+      if (bound[number] <= best) {
+        break;
+      }
+      best = Math.max(best, similarity(question, examples[number], matched));
     }
     return Math.min(1, best);
   }
