@@ -398,7 +398,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted));
         List<Hit> hits = new ArrayList<>();
         List<LeafReaderContext> leaves = reader.leaves();
-        Phrasings.Question phrased = phrasings.question(planned.terms(), language);
+        Phrasings.Question phrased = phrasings.question(planned.terms(), language, question);
         int[] ordinalsOf = new int[top.scoreDocs.length];
         for (int i = 0; i < ordinalsOf.length; i++) {
           ScoreDoc scoreDoc = top.scoreDocs[i];

@@ -106,6 +106,17 @@ class PhrasingsTest {
   }
 
   @Test
+  void aPhrasingThatAsksForSomethingElseAboutTheSameWordsMatchesLess() {
+    // "kenelle eroilmoitus osoitetaan" asks who; "milloin …" asks when
+    assertThat(hit("Milloin eroilmoitus osoitetaan?", RESIGNING).phrasing())
+        .isCloseTo(Phrasings.OTHER_INTENT, within(1e-9));
+    assertThat(hit("eroilmoitus osoitetaan", RESIGNING).phrasing()).isCloseTo(1.0, within(1e-9));
+    assertThat(outside("Milloin on pääkirjasto auki?", Language.FI)).isCloseTo(1.0, within(1e-9));
+    assertThat(outside("Kuka pitää pääkirjastoa auki?", Language.FI))
+        .isLessThanOrEqualTo(Phrasings.OTHER_INTENT);
+  }
+
+  @Test
   void wordsSpreadOverSeveralPhrasingsMatchNoneOfThemWell() {
     Hit spread = hit("kokouspalkkio matkakulut ansionmenetys", FEES);
 
