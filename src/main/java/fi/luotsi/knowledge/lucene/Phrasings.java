@@ -86,14 +86,6 @@ final class Phrasings {
   /**
    * @param terms the same generation's terms, whose document frequencies in the heading and
    *     question fields give the words' weights
-   */
-  Phrasings(Analysis analysis, KnownTerms terms, List<Section> sections) {
-    this(analysis, terms, sections, Map.of());
-  }
-
-  /**
-   * @param terms the same generation's terms, whose document frequencies in the heading and
-   *     question fields give the words' weights
    * @param outOfScope each language's example questions that no section is meant to answer
    */
   Phrasings(
