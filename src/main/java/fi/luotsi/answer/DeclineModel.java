@@ -26,8 +26,8 @@ import java.util.Properties;
  *       coverage than a two-word one.
  * </ul>
  *
- * <p>The weights are fitted on the evaluation's dev split by {@code bench --calibrate}, which also
- * chooses the threshold by cross-validation on dev; they live in {@code decline-model.properties}.
+ * <p>The weights are fitted on the evaluation's dev split by {@code calibrate}, which also chooses
+ * the threshold by cross-validation on dev; they live in {@code decline-model.properties}.
  *
  * @param intercept the model's constant term
  * @param coverage the weight of the coverage
@@ -52,7 +52,9 @@ public record DeclineModel(
   /** The content-word count at which that signal reaches 1. */
   private static final int WORDS_AT_ONE = 10;
 
-  /** A model that leaves the phrasing signal and the question's length out (their weights 0). */
+  /**
+   * A model over the first three signals only (the phrasing, length and out-of-scope weights 0).
+   */
   public DeclineModel(
       double intercept,
       double coverage,
