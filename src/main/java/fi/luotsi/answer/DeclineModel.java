@@ -23,7 +23,13 @@ import java.util.Properties;
  *       fi.luotsi.knowledge.KnowledgeIndex.Hit#phrasing()});
  *   <li>{@code contentWords}: how many content words the question has (a tenth per word, at most
  *       1): a long question that describes a situation in everyday words is answerable at a lower
- *       coverage than a two-word one.
+ *       coverage than a two-word one;
+ *   <li>{@code outside}: how closely the question matches the closest example of what people ask
+ *       that the knowledge is not meant to answer (the built-in {@code out-of-scope-LANG.txt} and a
+ *       knowledge directory's own; see {@link
+ *       fi.luotsi.knowledge.KnowledgeIndex.SearchResult#outside()}): the "none" intent of chat
+ *       assistants, which tells near misses (one municipality's figures, one's own taxes) from
+ *       questions the knowledge answers in the same words.
  * </ul>
  *
  * <p>The weights are fitted on the evaluation's dev split by {@code calibrate}, which also chooses
