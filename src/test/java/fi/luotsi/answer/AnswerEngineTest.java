@@ -203,16 +203,11 @@ class AnswerEngineTest {
     void aQuestionCloseToItsOwnLanguagesOutOfScopeExamplesIsNotAnsweredFromFinnishContent() {
       // coverage counts +10, closeness to an out-of-scope example -20; answers at z >= 0
       DeclineModel model = new DeclineModel(-5, 10, 0, 0, 0, 0, -20, 0.5);
+      // Finnish content knows nothing of the Swedish examples.
       KnowledgeIndex swedishNearMiss =
-          new PreparedIndex(new Hit(a, 9, 0.8)) {
-            @Override
-            public SearchResult search(String question, Language language, int limit) {
-              SearchResult result = super.search(question, language, limit);
-              return language == Language.FI
-                  ? result // Finnish content knows nothing of the Swedish examples
-                  : new SearchResult(language, List.of(), 1, 0, 0, 0.9);
-            }
-          };
+          byLanguage(
+              new SearchResult(Language.FI, List.of(new Hit(a, 9, 0.8)), 1, 0),
+              new SearchResult(Language.SV, List.of(), 1, 0, 0, 0.9));
       AnswerEngine engine = new AnswerEngine(swedishNearMiss, new AnswerEngine.Policy(model, 0.45));
 
       assertThat(engine.answer("hur ansöker jag om bygglov för en bastu", Language.SV))
@@ -225,15 +220,9 @@ class AnswerEngineTest {
       // Swedish function words count as content words in the Finnish analysis: 8 instead of 2.
       DeclineModel model = new DeclineModel(-3, 0, 0, 0, 0, 5, 0, 0.5);
       KnowledgeIndex swedishQuestion =
-          new PreparedIndex(new Hit(a, 9, 0.2)) {
-            @Override
-            public SearchResult search(String question, Language language, int limit) {
-              SearchResult result = super.search(question, language, limit);
-              return language == Language.FI
-                  ? new SearchResult(language, result.hits(), 8, 0.5)
-                  : new SearchResult(language, List.of(), 2, 0.5);
-            }
-          };
+          byLanguage(
+              new SearchResult(Language.FI, List.of(new Hit(a, 9, 0.2)), 8, 0.5),
+              new SearchResult(Language.SV, List.of(), 2, 0.5));
       AnswerEngine engine = new AnswerEngine(swedishQuestion, new AnswerEngine.Policy(model, 0.45));
 
       assertThat(engine.answer("ge mig ett recept på laxsoppa", Language.SV))
@@ -272,6 +261,16 @@ class AnswerEngineTest {
         Optional.empty(),
         Optional.empty(),
         1);
+  }
+
+  /** Returns {@code finnish} for every Finnish search and {@code other} for other languages. */
+  private static KnowledgeIndex byLanguage(SearchResult finnish, SearchResult other) {
+    return new PreparedIndex(finnish.hits().toArray(Hit[]::new)) {
+      @Override
+      public SearchResult search(String question, Language language, int limit) {
+        return language == Language.FI ? finnish : other;
+      }
+    };
   }
 
   /** Returns the same prepared hits for every Finnish search, none for other languages. */
