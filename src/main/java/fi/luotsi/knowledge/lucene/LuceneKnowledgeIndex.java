@@ -227,8 +227,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         features.add(
             plan.classifierFeatures(
                 new ArrayList<>(QueryPlan.tokens(analyzer, text).values()),
-                section.language(),
-                text));
+                plan.intents(section.language(), text)));
       }
       texts.add(features);
     }
@@ -398,7 +397,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted));
         List<Hit> hits = new ArrayList<>();
         List<LeafReaderContext> leaves = reader.leaves();
-        Phrasings.Question phrased = phrasings.question(planned.terms(), language, question);
+        Phrasings.Question phrased =
+            phrasings.question(planned.terms(), language, plan.intents(language, question));
         int[] ordinalsOf = new int[top.scoreDocs.length];
         for (int i = 0; i < ordinalsOf.length; i++) {
           ScoreDoc scoreDoc = top.scoreDocs[i];
@@ -415,8 +415,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
                 classifier.known(
                     plan.classifierFeatures(
                         planned.terms().stream().map(QueryPlan.TermGroup::stems).toList(),
-                        language,
-                        question)),
+                        phrased.intents())),
                 ordinalsOf);
         for (int i = 0; i < ordinalsOf.length; i++) {
           int ordinal = ordinalsOf[i];

@@ -178,7 +178,12 @@ final class Phrasings {
     final double total;
     final Map<String, int[]> byStem = new HashMap<>();
     final Map<String, int[]> byNear = new HashMap<>();
-    final List<String> intents;
+    private final List<String> intents;
+
+    /** What the question's words ask for, as the classifier's features too. */
+    List<String> intents() {
+      return intents;
+    }
 
     private Question(double[] weights, List<QueryPlan.TermGroup> terms, List<String> intents) {
       this.weights = weights;
@@ -214,9 +219,9 @@ final class Phrasings {
    * Prepares the question's content words for {@link #best}; once per search.
    *
    * @param words the question's content words as the query plan found them
-   * @param text the question as typed, for its question words
+   * @param intents what the question's words ask for ({@link LanguageResources#intents})
    */
-  Question question(List<QueryPlan.TermGroup> words, Language language, String text) {
+  Question question(List<QueryPlan.TermGroup> words, Language language, List<String> intents) {
     double[] weights = new double[words.size()];
     for (int i = 0; i < weights.length; i++) {
       long df = 0;
@@ -225,7 +230,7 @@ final class Phrasings {
       }
       weights[i] = idf(df);
     }
-    return new Question(weights, words, analysis.resources.intents(language, text));
+    return new Question(weights, words, intents);
   }
 
   /**
@@ -327,7 +332,7 @@ final class Phrasings {
    * different things; {@code matched} is scratch space, one per question word.
    */
   private static double similarity(Question question, Phrasing phrasing, double[] matched) {
-    double intent = sameIntent(question.intents, phrasing.intents()) ? 1 : OTHER_INTENT;
+    double intent = sameIntent(question.intents(), phrasing.intents()) ? 1 : OTHER_INTENT;
     Arrays.fill(matched, 0);
     double phrasingCovered = 0;
     for (int j = 0; j < phrasing.stems().length; j++) {

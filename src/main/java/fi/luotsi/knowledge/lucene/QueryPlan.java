@@ -93,15 +93,19 @@ final class QueryPlan {
   }
 
   /**
-   * The features the section classifier sees of a text of {@code language} analysed into {@code
-   * stems}: the stems' features ({@link SectionClassifier#features}) and what its question words
-   * ask for ({@code "?who"}, {@code "?when"}, …; see {@link LanguageResources#intents}).
+   * The features the section classifier sees of a text analysed into {@code stems}: the stems'
+   * features ({@link SectionClassifier#features}) and what its question words ask for ({@code
+   * intents}, from {@link #intents}).
    */
-  List<String> classifierFeatures(
-      List<? extends Iterable<String>> stems, Language language, String text) {
+  List<String> classifierFeatures(List<? extends Iterable<String>> stems, List<String> intents) {
     List<String> out = new ArrayList<>(SectionClassifier.features(stems));
-    out.addAll(resources.intents(language, text));
+    out.addAll(intents);
     return out;
+  }
+
+  /** What the question words of a text ask for ({@code "?who"}, {@code "?when"}, …). */
+  List<String> intents(Language language, String text) {
+    return resources.intents(language, text);
   }
 
   /** The question analysis of {@code language}: stems with the synonyms' stems. */
