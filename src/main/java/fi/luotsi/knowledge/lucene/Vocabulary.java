@@ -73,19 +73,31 @@ final class Vocabulary {
   }
 
   /**
+   * The index words other than {@code word} written the same apart from dots and rings (see {@link
+   * #fold}); a new list the caller may add to.
+   */
+  List<String> undotted(String word) {
+    List<String> out = new ArrayList<>();
+    for (String candidate : byFolded.getOrDefault(fold(word), List.of())) {
+      if (!candidate.equals(word)) {
+        out.add(candidate);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Index words written the same apart from dots and rings (see {@link #fold}), then words within
    * {@code maxEdits} of {@code word} sharing its first letter (the first letter is rarely
    * mistyped), the word itself included when indexed; at most {@code limit}.
    */
   List<String> similar(String word, int maxEdits, int limit) {
-    List<String> out = new ArrayList<>();
     if (word.isEmpty()) {
-      return out;
+      return new ArrayList<>();
     }
-    for (String candidate : byFolded.getOrDefault(fold(word), List.of())) {
-      if (!candidate.equals(word) && out.size() < limit) {
-        out.add(candidate);
-      }
+    List<String> out = undotted(word);
+    if (out.size() > limit) {
+      out.subList(limit, out.size()).clear();
     }
     Bucket bucket = byFirstLetter.get(word.charAt(0));
     if (bucket == null) {

@@ -73,6 +73,10 @@ class QueryPlanTest {
 
   /** A plan whose "known" words are those whose stems are in {@code knownStems}. */
   private static QueryPlan plan(Set<String> knownStems) {
+    return plan(knownStems, QueryPlan.TermLookup.NONE);
+  }
+
+  private static QueryPlan plan(Set<String> knownStems, QueryPlan.TermLookup lookup) {
     Map<Language, SynonymMap> synonyms = new EnumMap<>(Language.class);
     for (Language language : Language.values()) {
       synonyms.put(language, resources.synonyms(language, List.of(), new ArrayList<>()));
@@ -86,7 +90,7 @@ class QueryPlanTest {
             new Vocabulary(
                 reader, LuceneKnowledgeIndex.field(Language.FI, LuceneKnowledgeIndex.PLAIN))),
         group -> group.stems().stream().anyMatch(knownStems::contains),
-        QueryPlan.TermLookup.NONE);
+        lookup);
   }
 
   private static BooleanQuery scoring(QueryPlan.Planned planned) {
@@ -160,5 +164,32 @@ class QueryPlanTest {
     // kunnat is another real word, not a typo of kunnan.
     assertThat(alternatives)
         .containsExactly(Set.of("esityslista", "esityslistan"), Set.of("kunnan"));
+  }
+
+  @Test
+  void aWordWhoseStemsASectionHasIsNearOnlyItsOwnFormForCoverageAndPhrasings() {
+    QueryPlan.Planned unknown = plan(Set.of()).plan("esityslistaa kunnan", Language.FI);
+    assertThat(unknown.terms().get(1).near()).containsExactlyInAnyOrder("kunnan", "kunnat");
+    Set<String> stems = unknown.terms().get(1).stems();
+    QueryPlan.Planned known = plan(stems).plan("esityslistaa kunnan", Language.FI);
+    // Coverage and the phrasing similarity give a section credit for a question word's near
+    // words: kunnat is another real word, which a section should get no credit for.
+    assertThat(known.terms().get(1).near()).containsExactly("kunnan");
+    assertThat(known.terms().get(0).near())
+        .containsExactlyInAnyOrder("esityslista", "esityslistan");
+  }
+
+  @Test
+  void aWordWhoseStemsASectionHasKeepsItsFormsWithOrWithoutDots() {
+    QueryPlan.Planned typed = plan(Set.of()).plan("jarjestyksessa", Language.FI);
+    Set<String> stems = typed.terms().get(0).stems();
+    KnownTerms terms =
+        new KnownTerms(
+            reader, List.of(LuceneKnowledgeIndex.field(Language.FI, LuceneKnowledgeIndex.PLAIN)));
+    // The form as typed is not in the index, the form with dots is.
+    QueryPlan.Planned known = plan(stems, terms).plan("jarjestyksessa", Language.FI);
+    assertThat(known.terms().get(0).near()).containsExactly("järjestyksessä");
+    assertThat(plan(stems, terms).plan("järjestyksessä", Language.FI).terms().get(0).near())
+        .containsExactly("järjestyksessä");
   }
 }
