@@ -25,7 +25,9 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
@@ -49,7 +51,6 @@ class QueryBuildingTest {
         QueryPlan.FieldQueries shortcut =
             new QueryPlan.FieldQueries(stem, QueryPlan.TermLookup.NONE);
         QueryBuilder plain = new QueryBuilder(stem);
-        plain.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         List<String> fields =
             FAMILIES.stream().map(f -> LuceneKnowledgeIndex.field(language, f)).toList();
         for (EvalQuestion question : questions) {
@@ -70,6 +71,41 @@ class QueryBuildingTest {
     }
     // The comparison above covered synonym expansion, not only plain terms.
     assertThat(withSynonyms).isGreaterThan(10);
+  }
+
+  @Test
+  void aMultiWordSynonymIsAConjunctionOfItsWordsNotAPhrase() {
+    LanguageResources resources = new LanguageResources();
+    SynonymMap synonyms = resources.synonyms(Language.FI, List.of(), new ArrayList<>());
+    try (Analyzer stem = resources.questionStems(Language.FI, synonyms)) {
+      String field = LuceneKnowledgeIndex.field(Language.FI, "body");
+      Query query =
+          new QueryPlan.FieldQueries(stem, QueryPlan.TermLookup.NONE)
+              .create("valtuutettu", List.of(field))
+              .get(0);
+      List<Query> all = new ArrayList<>();
+      query.visit(
+          new QueryVisitor() {
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+              all.add(parent);
+              return this;
+            }
+
+            @Override
+            public void consumeTerms(Query q, Term... terms) {
+              all.add(q);
+            }
+          });
+      assertThat(all).noneMatch(q -> q instanceof PhraseQuery);
+      // valtuuston jäsen: both words required, in any position.
+      assertThat(all)
+          .anyMatch(
+              q ->
+                  q instanceof BooleanQuery b
+                      && b.clauses().size() == 2
+                      && b.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST));
+    }
   }
 
   @Test
