@@ -43,7 +43,25 @@ final class Phrasings {
    * and what its question words ask for.
    */
   private record Phrasing(
-      String[] stems, String[] words, double[] weights, double total, List<String> intents) {}
+      String[] stems,
+      String[] words,
+      double[] weights,
+      double total,
+      List<String> intents,
+      int[] stemHashes,
+      int[] wordHashes) {
+    Phrasing(String[] stems, String[] words, double[] weights, double total, List<String> intents) {
+      this(stems, words, weights, total, intents, hashes(stems), hashes(words));
+    }
+
+    private static int[] hashes(String[] texts) {
+      int[] out = new int[texts.length];
+      for (int i = 0; i < texts.length; i++) {
+        out[i] = texts[i].hashCode();
+      }
+      return out;
+    }
+  }
 
   private final Analysis analysis;
   private final KnownTerms terms;
@@ -178,6 +196,15 @@ final class Phrasings {
     final double total;
     final Map<String, int[]> byStem = new HashMap<>();
     final Map<String, int[]> byNear = new HashMap<>();
+
+    /**
+     * The keys of {@link #byStem} and {@link #byNear} as bits of their hash codes (see {@link
+     * Keys}): most of a phrasing's words are not the question's, and this tells so without a map
+     * lookup.
+     */
+    private final Keys stemKeys = new Keys();
+
+    private final Keys nearKeys = new Keys();
     private final List<String> intents;
 
     /** What the question's words ask for, as the classifier's features too. */
@@ -196,9 +223,11 @@ final class Phrasings {
       for (int i = 0; i < terms.size(); i++) {
         for (String stem : terms.get(i).stems()) {
           add(byStem, stem, i);
+          stemKeys.add(stem.hashCode());
         }
         for (String near : terms.get(i).near()) {
           add(byNear, near, i);
+          nearKeys.add(near.hashCode());
         }
       }
     }
@@ -212,6 +241,29 @@ final class Phrasings {
         more[words.length] = word;
         map.put(key, more);
       }
+    }
+  }
+
+  /**
+   * A set of hash codes as 256 bits, one per code: a code whose bit is clear is surely not in the
+   * set; one whose bit is set may be.
+   */
+  private static final class Keys {
+    private final long[] bits = new long[4];
+
+    void add(int hash) {
+      int bit = mix(hash);
+      bits[bit >>> 6] |= 1L << bit;
+    }
+
+    boolean mayContain(int hash) {
+      int bit = mix(hash);
+      return (bits[bit >>> 6] & 1L << bit) != 0;
+    }
+
+    /** 8 well-mixed bits of a String hash code (whose low bits differ little for similar words). */
+    private static int mix(int hash) {
+      return (hash * 0x9E3779B9) >>> 24;
     }
   }
 
@@ -337,14 +389,20 @@ final class Phrasings {
     double phrasingCovered = 0;
     for (int j = 0; j < phrasing.stems().length; j++) {
       double credit = 0;
-      int[] words = question.byStem.get(phrasing.stems()[j]);
+      int[] words =
+          question.stemKeys.mayContain(phrasing.stemHashes()[j])
+              ? question.byStem.get(phrasing.stems()[j])
+              : null;
       if (words != null) {
         credit = 1;
         for (int i : words) {
           matched[i] = 1;
         }
       } else {
-        words = question.byNear.get(phrasing.words()[j]);
+        words =
+            question.nearKeys.mayContain(phrasing.wordHashes()[j])
+                ? question.byNear.get(phrasing.words()[j])
+                : null;
         if (words != null) {
           credit = 0.8;
           for (int i : words) {
