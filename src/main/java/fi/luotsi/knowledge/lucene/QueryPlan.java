@@ -4,6 +4,7 @@ import fi.luotsi.knowledge.Language;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CachingTokenFilter;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -27,6 +27,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -371,27 +372,55 @@ final class QueryPlan {
    */
   static final class FieldQueries extends QueryBuilder {
     private final TermLookup lookup;
+    private final Template template;
 
     FieldQueries(Analyzer analyzer, TermLookup lookup) {
       super(analyzer);
       this.lookup = lookup;
+      this.template = new Template(analyzer);
       setAutoGenerateMultiTermSynonymsPhraseQuery(false);
     }
 
-    /** One query per field, in the order of {@code fields}; null for a field when none. */
+    /**
+     * One query per field, in the order of {@code fields}; null for a field when none. The question
+     * is analysed, and its token graph turned into a query, once: that query's terms are then put
+     * in each field (building the query from the graph once per field was a tenth of a long
+     * question's search).
+     */
     List<Query> create(String text, List<String> fields) {
-      List<Query> out = new ArrayList<>(fields.size());
-      try (TokenStream source = getAnalyzer().tokenStream(fields.get(0), text);
-          CachingTokenFilter cached = new CachingTokenFilter(source)) {
-        for (String field : fields) {
-          // createFieldQuery resets the stream it is given (a cached one replays its tokens) and
-          // closes it at the end (a closed cache still replays).
-          out.add(createFieldQuery(cached, BooleanClause.Occur.SHOULD, field, false, 0));
-        }
+      Query shape;
+      try (TokenStream source = getAnalyzer().tokenStream(fields.get(0), text)) {
+        shape = template.shape(source, fields.get(0));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      List<Query> out = new ArrayList<>(fields.size());
+      for (String field : fields) {
+        out.add(shape == null ? null : in(shape, field));
+      }
       return out;
+    }
+
+    /** The query of {@link Template}'s shape with its terms in {@code field}. */
+    private Query in(Query shape, String field) {
+      if (shape instanceof TermQuery term) {
+        return newTermQuery(new Term(field, term.getTerm().bytes()), 1f);
+      }
+      if (shape instanceof Alternatives alternatives) {
+        return newSynonymQuery(field, alternatives.terms);
+      }
+      if (shape instanceof BoostQuery boost) {
+        return new BoostQuery(in(boost.getQuery(), field), boost.getBoost());
+      }
+      if (shape instanceof BooleanQuery bool) {
+        BooleanQuery.Builder builder = newBooleanQuery();
+        builder.setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+        for (BooleanClause clause : bool.clauses()) {
+          builder.add(in(clause.query(), field), clause.occur());
+        }
+        return builder.build();
+      }
+      throw new IllegalStateException("unexpected query in a question's shape: " + shape);
     }
 
     @Override
@@ -415,6 +444,61 @@ final class QueryPlan {
         return lookup.termQuery(new Term(field, present.get(0).term()));
       }
       return super.newSynonymQuery(field, present.toArray(TermAndBoost[]::new));
+    }
+
+    /**
+     * Lucene's query building from the token graph with plain term queries and a word's
+     * alternatives kept as they are ({@link Alternatives}): the shape {@link #in} puts in a field.
+     */
+    private static final class Template extends QueryBuilder {
+      Template(Analyzer analyzer) {
+        super(analyzer);
+        setAutoGenerateMultiTermSynonymsPhraseQuery(false);
+      }
+
+      Query shape(TokenStream tokens, String field) {
+        return createFieldQuery(tokens, BooleanClause.Occur.SHOULD, field, false, 0);
+      }
+
+      @Override
+      protected Query newTermQuery(Term term, float boost) {
+        Query query = new TermQuery(term);
+        return boost == 1f ? query : new BoostQuery(query, boost);
+      }
+
+      @Override
+      protected Query newSynonymQuery(String field, TermAndBoost[] terms) {
+        return new Alternatives(terms);
+      }
+    }
+
+    /** A word's alternatives (its stems and its synonyms') in a shape; never searched. */
+    private static final class Alternatives extends Query {
+      private final TermAndBoost[] terms;
+
+      Alternatives(TermAndBoost[] terms) {
+        this.terms = terms.clone();
+      }
+
+      @Override
+      public String toString(String field) {
+        return "Alternatives" + Arrays.toString(terms);
+      }
+
+      @Override
+      public void visit(QueryVisitor visitor) {
+        visitor.visitLeaf(this);
+      }
+
+      @Override
+      public boolean equals(Object other) {
+        return other instanceof Alternatives a && Arrays.equals(terms, a.terms);
+      }
+
+      @Override
+      public int hashCode() {
+        return Arrays.hashCode(terms);
+      }
     }
   }
 }
