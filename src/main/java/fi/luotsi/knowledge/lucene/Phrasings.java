@@ -74,7 +74,46 @@ final class Phrasings {
   private final Map<Language, Map<String, int[]>> outOfScopeByWord = new EnumMap<>(Language.class);
 
   /** Each section's phrasings, analysed when a search first meets the section. */
-  private final AtomicReferenceArray<Phrasing[]> bySection;
+  private final AtomicReferenceArray<SectionPhrasings> bySection;
+
+  /**
+   * One section's phrasings and where their words are: for each stem and each unstemmed word, its
+   * places as {@code phrasing << 16 | position}. A question then looks up its own few words in the
+   * section instead of every word of every phrasing in the question.
+   */
+  private record SectionPhrasings(
+      Phrasing[] phrasings,
+      int[] offsets,
+      int words,
+      Map<String, int[]> byStem,
+      Map<String, int[]> byWord) {
+    static SectionPhrasings of(Phrasing[] phrasings) {
+      int[] offsets = new int[phrasings.length];
+      int words = 0;
+      Map<String, int[]> byStem = new HashMap<>();
+      Map<String, int[]> byWord = new HashMap<>();
+      for (int p = 0; p < phrasings.length; p++) {
+        offsets[p] = words;
+        words += phrasings[p].stems().length;
+        for (int j = 0; j < phrasings[p].stems().length; j++) {
+          append(byStem, phrasings[p].stems()[j], p << 16 | j);
+          append(byWord, phrasings[p].words()[j], p << 16 | j);
+        }
+      }
+      return new SectionPhrasings(phrasings, offsets, words, byStem, byWord);
+    }
+
+    private static void append(Map<String, int[]> map, String key, int place) {
+      int[] places = map.get(key);
+      if (places == null) {
+        map.put(key, new int[] {place});
+      } else {
+        int[] more = Arrays.copyOf(places, places.length + 1);
+        more[places.length] = place;
+        map.put(key, more);
+      }
+    }
+  }
 
   /**
    * The analysis chains of phrasings: the question side's stemming (question words and stopwords
@@ -144,8 +183,8 @@ final class Phrasings {
    * sections no question reaches. Two threads may analyse the same section at once; both get the
    * same result.
    */
-  private Phrasing[] phrasings(int ordinal) {
-    Phrasing[] known = bySection.get(ordinal);
+  private SectionPhrasings phrasings(int ordinal) {
+    SectionPhrasings known = bySection.get(ordinal);
     if (known != null) {
       return known;
     }
@@ -160,7 +199,7 @@ final class Phrasings {
         out.add(phrasing);
       }
     }
-    Phrasing[] analysed = out.toArray(Phrasing[]::new);
+    SectionPhrasings analysed = SectionPhrasings.of(out.toArray(Phrasing[]::new));
     bySection.compareAndSet(ordinal, null, analysed);
     return analysed;
   }
@@ -199,8 +238,8 @@ final class Phrasings {
 
     /**
      * The keys of {@link #byStem} and {@link #byNear} as bits of their hash codes (see {@link
-     * Keys}): most of a phrasing's words are not the question's, and this tells so without a map
-     * lookup.
+     * Keys}): most of an out-of-scope example's words are not the question's, and this tells so
+     * without a map lookup.
      */
     private final Keys stemKeys = new Keys();
 
@@ -311,9 +350,73 @@ final class Phrasings {
     if (question.total <= 0 || ordinal < 0 || ordinal >= bySection.length()) {
       return 0;
     }
+    SectionPhrasings section = phrasings(ordinal);
+    Phrasing[] all = section.phrasings();
+    int words = question.weights.length;
+    // Per phrasing: the question's words it matches (as in similarity) and its words' weight
+    // the question matches, gathered from the places of the question's stems and near words.
+    double[] matched = new double[all.length * words];
+    double[] covered = new double[all.length];
+    boolean[] byStem = new boolean[section.words()];
+    for (Map.Entry<String, int[]> key : question.byStem.entrySet()) {
+      int[] places = section.byStem().get(key.getKey());
+      if (places == null) {
+        continue;
+      }
+      for (int place : places) {
+        int p = place >>> 16;
+        int j = place & 0xFFFF;
+        byStem[section.offsets()[p] + j] = true;
+        covered[p] += all[p].weights()[j];
+        for (int i : key.getValue()) {
+          matched[p * words + i] = 1;
+        }
+      }
+    }
+    for (Map.Entry<String, int[]> key : question.byNear.entrySet()) {
+      int[] places = section.byWord().get(key.getKey());
+      if (places == null) {
+        continue;
+      }
+      for (int place : places) {
+        int p = place >>> 16;
+        int j = place & 0xFFFF;
+        if (byStem[section.offsets()[p] + j]) {
+          continue; // the stem matched: full credit already
+        }
+        covered[p] += all[p].weights()[j] * 0.8;
+        for (int i : key.getValue()) {
+          matched[p * words + i] = Math.max(matched[p * words + i], 0.8);
+        }
+      }
+    }
+    double best = 0;
+    for (int p = 0; p < all.length; p++) {
+      if (covered[p] == 0) {
+        continue; // no word in common: similarity 0
+      }
+      double questionCovered = 0;
+      for (int i = 0; i < words; i++) {
+        questionCovered += question.weights[i] * matched[p * words + i];
+      }
+      double intent = sameIntent(question.intents(), all[p].intents()) ? 1 : OTHER_INTENT;
+      double share = questionCovered / question.total;
+      best = Math.max(best, intent * Math.sqrt(share * covered[p] / all[p].total()));
+    }
+    return Math.min(1, best);
+  }
+
+  /**
+   * {@link #best} computed phrasing by phrasing with {@link #similarity}: the plain definition,
+   * kept as the reference its faster computation is tested against.
+   */
+  double bestOneByOne(Question question, int ordinal) {
+    if (question.total <= 0 || ordinal < 0 || ordinal >= bySection.length()) {
+      return 0;
+    }
     double[] matched = new double[question.weights.length];
     double best = 0;
-    for (Phrasing phrasing : phrasings(ordinal)) {
+    for (Phrasing phrasing : phrasings(ordinal).phrasings()) {
       best = Math.max(best, similarity(question, phrasing, matched));
     }
     return Math.min(1, best);
@@ -381,7 +484,8 @@ final class Phrasings {
   /**
    * The geometric mean of the weighted share of the question's words the phrasing has and the share
    * of the phrasing's words the question has, times {@link #OTHER_INTENT} when they ask for
-   * different things; {@code matched} is scratch space, one per question word.
+   * different things; {@code matched} is scratch space, one per question word. {@link #best}
+   * computes the same for all of a section's phrasings at once.
    */
   private static double similarity(Question question, Phrasing phrasing, double[] matched) {
     double intent = sameIntent(question.intents(), phrasing.intents()) ? 1 : OTHER_INTENT;
