@@ -32,6 +32,14 @@ class BenchmarkTest {
     }
   }
 
+  @Test
+  void aSingleSlowAnswerDoesNotMakeItsQuestionSlowButASlowQuestionIsSlowInEveryRound() {
+    // 3 rounds of 2 questions: question 0 once slow (contention), question 1 slow every round
+    List<Double> times = List.of(9.0, 2.0, 1.0, 2.1, 1.1, 1.9);
+
+    assertThat(Benchmark.perQuestionMedians(times, 2)).containsExactly(1.1, 2.0);
+  }
+
   /** top-1, MRR@5, R@3, correct, oos declined, wrongly declined of one engine's row. */
   private static double[] figures(List<String> lines, String engine) {
     String row =
