@@ -358,35 +358,27 @@ final class Phrasings {
     double[] matched = new double[all.length * words];
     double[] covered = new double[all.length];
     boolean[] byStem = new boolean[section.words()];
-    for (Map.Entry<String, int[]> key : question.byStem.entrySet()) {
-      int[] places = section.byStem().get(key.getKey());
-      if (places == null) {
-        continue;
-      }
-      for (int place : places) {
-        int p = place >>> 16;
-        int j = place & 0xFFFF;
-        byStem[section.offsets()[p] + j] = true;
-        covered[p] += all[p].weights()[j];
-        for (int i : key.getValue()) {
-          matched[p * words + i] = 1;
+    // First the stems (full credit), then the near words of the places no stem matched (0.8).
+    for (boolean stems : new boolean[] {true, false}) {
+      double credit = stems ? 1 : 0.8;
+      Map<String, int[]> placesOf = stems ? section.byStem() : section.byWord();
+      for (Map.Entry<String, int[]> key : (stems ? question.byStem : question.byNear).entrySet()) {
+        int[] places = placesOf.get(key.getKey());
+        if (places == null) {
+          continue;
         }
-      }
-    }
-    for (Map.Entry<String, int[]> key : question.byNear.entrySet()) {
-      int[] places = section.byWord().get(key.getKey());
-      if (places == null) {
-        continue;
-      }
-      for (int place : places) {
-        int p = place >>> 16;
-        int j = place & 0xFFFF;
-        if (byStem[section.offsets()[p] + j]) {
-          continue; // the stem matched: full credit already
-        }
-        covered[p] += all[p].weights()[j] * 0.8;
-        for (int i : key.getValue()) {
-          matched[p * words + i] = Math.max(matched[p * words + i], 0.8);
+        for (int place : places) {
+          int p = place >>> 16;
+          int j = place & 0xFFFF;
+          int at = section.offsets()[p] + j;
+          if (!stems && byStem[at]) {
+            continue;
+          }
+          byStem[at] |= stems;
+          covered[p] += all[p].weights()[j] * credit;
+          for (int i : key.getValue()) {
+            matched[p * words + i] = Math.max(matched[p * words + i], credit);
+          }
         }
       }
     }
