@@ -43,25 +43,7 @@ final class Phrasings {
    * and what its question words ask for.
    */
   private record Phrasing(
-      String[] stems,
-      String[] words,
-      double[] weights,
-      double total,
-      List<String> intents,
-      int[] stemHashes,
-      int[] wordHashes) {
-    Phrasing(String[] stems, String[] words, double[] weights, double total, List<String> intents) {
-      this(stems, words, weights, total, intents, hashes(stems), hashes(words));
-    }
-
-    private static int[] hashes(String[] texts) {
-      int[] out = new int[texts.length];
-      for (int i = 0; i < texts.length; i++) {
-        out[i] = texts[i].hashCode();
-      }
-      return out;
-    }
-  }
+      String[] stems, String[] words, double[] weights, double total, List<String> intents) {}
 
   private final Analysis analysis;
   private final KnownTerms terms;
@@ -236,14 +218,6 @@ final class Phrasings {
     final Map<String, int[]> byStem = new HashMap<>();
     final Map<String, int[]> byNear = new HashMap<>();
 
-    /**
-     * The keys of {@link #byStem} and {@link #byNear} as bits of their hash codes (see {@link
-     * Keys}): most of an out-of-scope example's words are not the question's, and this tells so
-     * without a map lookup.
-     */
-    private final Keys stemKeys = new Keys();
-
-    private final Keys nearKeys = new Keys();
     private final List<String> intents;
 
     /** What the question's words ask for, as the classifier's features too. */
@@ -262,11 +236,9 @@ final class Phrasings {
       for (int i = 0; i < terms.size(); i++) {
         for (String stem : terms.get(i).stems()) {
           add(byStem, stem, i);
-          stemKeys.add(stem.hashCode());
         }
         for (String near : terms.get(i).near()) {
           add(byNear, near, i);
-          nearKeys.add(near.hashCode());
         }
       }
     }
@@ -280,29 +252,6 @@ final class Phrasings {
         more[words.length] = word;
         map.put(key, more);
       }
-    }
-  }
-
-  /**
-   * A set of hash codes as 256 bits, one per code: a code whose bit is clear is surely not in the
-   * set; one whose bit is set may be.
-   */
-  private static final class Keys {
-    private final long[] bits = new long[4];
-
-    void add(int hash) {
-      int bit = mix(hash);
-      bits[bit >>> 6] |= 1L << bit;
-    }
-
-    boolean mayContain(int hash) {
-      int bit = mix(hash);
-      return (bits[bit >>> 6] & 1L << bit) != 0;
-    }
-
-    /** 8 well-mixed bits of a String hash code (whose low bits differ little for similar words). */
-    private static int mix(int hash) {
-      return (hash * 0x9E3779B9) >>> 24;
     }
   }
 
@@ -391,9 +340,7 @@ final class Phrasings {
       for (int i = 0; i < words; i++) {
         questionCovered += question.weights[i] * matched[p * words + i];
       }
-      double intent = sameIntent(question.intents(), all[p].intents()) ? 1 : OTHER_INTENT;
-      double share = questionCovered / question.total;
-      best = Math.max(best, intent * Math.sqrt(share * covered[p] / all[p].total()));
+      best = Math.max(best, combined(question, all[p], questionCovered, covered[p]));
     }
     return Math.min(1, best);
   }
@@ -480,25 +427,18 @@ final class Phrasings {
    * computes the same for all of a section's phrasings at once.
    */
   private static double similarity(Question question, Phrasing phrasing, double[] matched) {
-    double intent = sameIntent(question.intents(), phrasing.intents()) ? 1 : OTHER_INTENT;
     Arrays.fill(matched, 0);
     double phrasingCovered = 0;
     for (int j = 0; j < phrasing.stems().length; j++) {
       double credit = 0;
-      int[] words =
-          question.stemKeys.mayContain(phrasing.stemHashes()[j])
-              ? question.byStem.get(phrasing.stems()[j])
-              : null;
+      int[] words = question.byStem.get(phrasing.stems()[j]);
       if (words != null) {
         credit = 1;
         for (int i : words) {
           matched[i] = 1;
         }
       } else {
-        words =
-            question.nearKeys.mayContain(phrasing.wordHashes()[j])
-                ? question.byNear.get(phrasing.words()[j])
-                : null;
+        words = question.byNear.get(phrasing.words()[j]);
         if (words != null) {
           credit = 0.8;
           for (int i : words) {
@@ -512,6 +452,17 @@ final class Phrasings {
     for (int i = 0; i < matched.length; i++) {
       questionCovered += question.weights[i] * matched[i];
     }
+    return combined(question, phrasing, questionCovered, phrasingCovered);
+  }
+
+  /**
+   * The similarity from the question's weight the phrasing matches and the phrasing's weight the
+   * question matches: their shares' geometric mean, times {@link #OTHER_INTENT} when the two ask
+   * for different things.
+   */
+  private static double combined(
+      Question question, Phrasing phrasing, double questionCovered, double phrasingCovered) {
+    double intent = sameIntent(question.intents(), phrasing.intents()) ? 1 : OTHER_INTENT;
     double q = questionCovered / question.total;
     double p = phrasing.total() == 0 ? 0 : phrasingCovered / phrasing.total();
     return intent * Math.sqrt(q * p);
