@@ -48,19 +48,19 @@ final class QueryPlan {
   private final Tuning tuning;
   private final Map<Language, Vocabulary> vocabularies;
 
-  /** The question's content words, one group per word: its stem and its synonyms' stems. */
   /**
    * One content word of a question.
    *
    * @param stems its stems, with its synonyms' stems
    * @param surface the word as typed (lower case)
    * @param near the index's unstemmed words within typing distance of it (see {@link #fuzzyQuery}),
-   *     itself included when indexed; for a word some section has a stem of, only itself and its
-   *     forms with or without dots (see {@link #near}); empty for words under five letters
+   *     itself included when indexed; for a known word only itself and its forms with or without
+   *     dots (see {@link #near}); empty for words under five letters
+   * @param known whether some section has one of its stems: then it is taken as spelled right
    */
-  record TermGroup(Set<String> stems, String surface, List<String> near) {
+  record TermGroup(Set<String> stems, String surface, List<String> near, boolean known) {
     TermGroup(Set<String> stems, String surface) {
-      this(stems, surface, List.of());
+      this(stems, surface, List.of(), false);
     }
   }
 
@@ -150,7 +150,7 @@ final class QueryPlan {
     }
     Set<String> unknown = new HashSet<>();
     for (TermGroup group : terms) {
-      if (!known.test(group)) {
+      if (!group.known()) {
         unknown.add(group.surface());
       }
     }
@@ -237,7 +237,7 @@ final class QueryPlan {
     int clauses = 0;
     for (TermGroup group : terms) {
       String word = group.surface();
-      boolean spelledRight = known.test(group);
+      boolean spelledRight = group.known();
       List<Query> alternatives = new ArrayList<>();
       for (String similar : group.near()) {
         if (spelledRight && !similar.equals(word)) {
@@ -300,7 +300,7 @@ final class QueryPlan {
       String word = surface == null || surface.isEmpty() ? entry.getValue().get(0) : surface.get(0);
       Set<String> wordStems = new LinkedHashSet<>(entry.getValue());
       boolean spelledRight = known.test(new TermGroup(wordStems, word));
-      groups.add(new TermGroup(wordStems, word, near(word, spelledRight, language)));
+      groups.add(new TermGroup(wordStems, word, near(word, spelledRight, language), spelledRight));
     }
     return groups;
   }
@@ -378,7 +378,6 @@ final class QueryPlan {
       super(analyzer);
       this.lookup = lookup;
       this.template = new Template(analyzer);
-      setAutoGenerateMultiTermSynonymsPhraseQuery(false);
     }
 
     /**

@@ -35,7 +35,7 @@ class CoverageTest {
   void aWordTypedWithoutDotsOrWithATypoCountsFourFifths() {
     assertThat(single(word("hallintosaanto", "hallintosaanto"), DISQUALIFICATION)).isEqualTo(0.8);
     QueryPlan.TermGroup typo =
-        new QueryPlan.TermGroup(Set.of("esteelinen"), "esteelinen", List.of("esteellinen"));
+        new QueryPlan.TermGroup(Set.of("esteelinen"), "esteelinen", List.of("esteellinen"), false);
     assertThat(single(typo, DISQUALIFICATION)).isEqualTo(0.8);
   }
 

@@ -123,7 +123,7 @@ class PhrasingsBestTest {
               .toList();
       List<String> near =
           vocabulary.stream().distinct().filter(v -> Levenshtein.within(word, v, 1)).toList();
-      out.add(new QueryPlan.TermGroup(new LinkedHashSet<>(stems), word, near));
+      out.add(new QueryPlan.TermGroup(new LinkedHashSet<>(stems), word, near, false));
     }
     return out;
   }
