@@ -152,6 +152,10 @@ public final class Conversation implements ConversationHandler {
       if (TOPICS.contains(normalized)) {
         return topics(helpLanguage(normalized, userLanguage));
       }
+      Optional<Language> thanked = Courtesy.thanks(normalized);
+      if (thanked.isPresent()) {
+        return Reply.info(thanked.get(), Texts.get(Key.WELCOME, thanked.get()));
+      }
     }
     for (ChatCommand command : commands) {
       Optional<Reply> reply =

@@ -33,7 +33,8 @@ final class Texts {
     RATE_LIMITED,
     UNKNOWN_BUTTON,
     SOURCE,
-    EMPTY
+    EMPTY,
+    WELCOME
   }
 
   private static final TextTable<Key> TEXTS =
@@ -147,7 +148,12 @@ final class Texts {
               Key.EMPTY,
               "Kirjoita kysymyksesi, niin etsin vastauksen.",
               "Skriv din fråga så letar jag efter svaret.",
-              "Type your question and I will look for the answer."));
+              "Type your question and I will look for the answer."),
+          entry(
+              Key.WELCOME,
+              "Ole hyvä! Kysy lisää milloin vain.",
+              "Varsågod! Fråga gärna mer när som helst.",
+              "You're welcome! Ask me more any time."));
 
   static String get(Key key, Language language) {
     return TEXTS.get(key, language);

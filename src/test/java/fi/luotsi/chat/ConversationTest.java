@@ -127,6 +127,29 @@ class ConversationTest {
   }
 
   @Test
+  void aThankYouIsAnsweredInItsLanguageAndIsNotAQuestion() {
+    Reply finnish = conversation.handle(typed("u1", "Hei kiitos avusta!"));
+    Reply swedish = conversation.handle(typed("u1", "tack så mycket"));
+    Reply english = conversation.handle(typed("u1", "ok thanks"));
+
+    assertThat(finnish.kind()).isEqualTo(Reply.Kind.INFO);
+    assertThat(finnish.paragraphs()).containsExactly(Texts.get(Key.WELCOME, Language.FI));
+    assertThat(swedish.paragraphs()).containsExactly(Texts.get(Key.WELCOME, Language.SV));
+    assertThat(english.paragraphs()).containsExactly(Texts.get(Key.WELCOME, Language.EN));
+    assertThat(log.entries).as("a thank-you is not a question").isEmpty();
+  }
+
+  @Test
+  void aQuestionThatAlsoThanksIsStillAnswered() {
+    Reply reply =
+        conversation.handle(
+            typed("u1", "kiitos, entä olenko jäävi jos veljeni yritys on tarjoajana?"));
+
+    assertThat(reply.paragraphs()).doesNotContain(Texts.get(Key.WELCOME, Language.FI));
+    assertThat(log.entries).hasSize(1);
+  }
+
+  @Test
   void helpListsTheCommandsOfFeatures() {
     ChatCommand sessions = new FixedCommand("seuraavat", "seuraavat – tulevat koulutukset");
     Reply reply = conversation(List.of(sessions), 20).handle(typed("u1", "ohje"));
