@@ -61,9 +61,18 @@ public final class AnswerEngine {
     this.policy = Objects.requireNonNull(policy, "policy");
   }
 
-  /** The language of a question: detected from its words, else the hint, else Finnish. */
+  /**
+   * The language of a question: detected from its function words and word forms; else Swedish or
+   * English when that language's sections have more of its words than the others' (a keyword
+   * question such as {@code tystnadsplikt}); else the hint; else Finnish. Finnish words do not
+   * override the hint: a Swedish user typing {@code talousarvio} gets the Finnish section through
+   * the fallback, with Swedish buttons and a note that the text is only in Finnish.
+   */
   public Language languageOf(String question, Optional<Language> hint) {
-    return detector.detect(question).orElse(hint.orElse(Language.FI));
+    return detector
+        .detect(question)
+        .or(() -> index.languageOfWords(question).filter(language -> language != Language.FI))
+        .orElse(hint.orElse(Language.FI));
   }
 
   /**

@@ -23,6 +23,16 @@ public interface KnowledgeIndex extends AutoCloseable {
    */
   SearchResult search(String question, Language language, int limit);
 
+  /**
+   * The language whose sections contain more of the question's words than any other language's, for
+   * a question whose function words do not tell its language (a keyword question such as {@code
+   * tystnadsplikt} or {@code confidentiality elected official}); empty when no language's sections
+   * contain more of them than the others'.
+   */
+  default Optional<Language> languageOfWords(String question) {
+    return Optional.empty();
+  }
+
   /** The sections currently served. */
   List<Section> sections();
 

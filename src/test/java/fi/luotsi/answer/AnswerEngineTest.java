@@ -112,7 +112,7 @@ class AnswerEngineTest {
 
   @Test
   void aSwedishQuestionWithoutASwedishSectionFallsBackOnFinnishAndSaysSo() {
-    Answer answer = engine.answer("talousarvio", Optional.of(Language.SV));
+    Answer answer = engine.answer("talousarvio", Language.SV);
 
     assertThat(answer)
         .asInstanceOf(type(Answer.Found.class))
@@ -137,8 +137,16 @@ class AnswerEngineTest {
   void theQuestionsOwnLanguageWinsOverTheUsersLocale() {
     assertThat(engine.languageOf("När är jag jävig?", Optional.of(Language.FI)))
         .isEqualTo(Language.SV);
-    assertThat(engine.languageOf("talousarvio", Optional.of(Language.EN))).isEqualTo(Language.EN);
     assertThat(engine.languageOf("talousarvio", Optional.empty())).isEqualTo(Language.FI);
+    assertThat(engine.languageOf("talousarvio", Optional.of(Language.EN)))
+        .as("Finnish words do not override the user's locale; Finnish is every language's fallback")
+        .isEqualTo(Language.EN);
+    assertThat(engine.languageOf("close relative benefit", Optional.of(Language.FI)))
+        .as("keywords only the English sections have")
+        .isEqualTo(Language.EN);
+    assertThat(engine.languageOf("qwxz", Optional.of(Language.EN)))
+        .as("nothing tells: the user's locale")
+        .isEqualTo(Language.EN);
   }
 
   /** The decision alone, over an index that returns prepared hits. */

@@ -66,6 +66,11 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   static final String PLAIN = "plain";
 
   /**
+   * The field families of stemmed words: heading, alternate questions, text, file title and tags.
+   */
+  static final List<String> STEMMED_FAMILIES = List.of("title", "q", "body", "doc");
+
+  /**
    * The section's place in the generation's list, as a doc value: reading it is far cheaper than
    * decompressing the stored id of every hit.
    */
@@ -126,7 +131,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
               null,
               language == Language.FI ? resources.finnishOverrides() : null,
               null);
-      for (String family : List.of("title", "q", "body", "doc")) {
+      for (String family : STEMMED_FAMILIES) {
         fields.put(field(language, family), stem);
       }
     }
@@ -288,6 +293,16 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   }
 
   @Override
+  public Optional<Language> languageOfWords(String question) {
+    Generation generation = acquire();
+    try {
+      return generation.languageOfWords(question);
+    } finally {
+      generation.release();
+    }
+  }
+
+  @Override
   public List<KnowledgeProblem> problems() {
     return current.get().problems;
   }
@@ -370,6 +385,43 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
     boolean tryAcquire() {
       return reader.tryIncRef();
+    }
+
+    /**
+     * Counts, for each language, the question's content words one of whose stems (analysed as a
+     * question in that language) its sections have in a heading, alternate question, text or file
+     * title; the language with the most, when it has more than every other.
+     */
+    Optional<Language> languageOfWords(String question) {
+      Language best = null;
+      int bestCount = 0;
+      boolean tie = false;
+      for (Language language : Language.values()) {
+        int count = 0;
+        for (List<String> stems :
+            QueryPlan.tokens(plan.questionStems(language), question).values()) {
+          if (stems.stream().anyMatch(stem -> hasStem(language, stem))) {
+            count++;
+          }
+        }
+        if (count > bestCount) {
+          best = language;
+          bestCount = count;
+          tie = false;
+        } else if (count == bestCount && count > 0) {
+          tie = true;
+        }
+      }
+      return tie ? Optional.empty() : Optional.ofNullable(best);
+    }
+
+    private boolean hasStem(Language language, String stem) {
+      for (String family : STEMMED_FAMILIES) {
+        if (knownTerms.totalTermFreq(field(language, family), stem) > 0) {
+          return true;
+        }
+      }
+      return false;
     }
 
     void release() {

@@ -355,4 +355,31 @@ class LuceneKnowledgeIndexTest {
       assertThat(result.hits().get(0).coverage()).isBetween(0.0, 1.0);
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "särskild nytta, SV",
+    "close relative benefit, EN",
+    "talousarvio, FI",
+  })
+  void aKeywordQuestionGetsTheLanguageWhoseSectionsHaveItsWords(
+      String question, Language language) {
+    assertThat(index.languageOfWords(question)).contains(language);
+    assertThat(new fi.luotsi.answer.LanguageDetector().detect(question))
+        .as("function words and word forms alone do not tell")
+        .isEmpty();
+    assertThat(
+            new fi.luotsi.answer.AnswerEngine(index).languageOf(question, Optional.of(Language.FI)))
+        .isEqualTo(language);
+  }
+
+  @Test
+  void wordsNoLanguageHasMoreOfLeaveTheLanguageOpen() {
+    assertThat(index.languageOfWords("qwxz vbnm")).isEmpty();
+    assertThat(
+            new fi.luotsi.answer.AnswerEngine(index)
+                .languageOf("qwxz vbnm", Optional.of(Language.SV)))
+        .as("the user's language decides")
+        .isEqualTo(Language.SV);
+  }
 }
