@@ -120,7 +120,11 @@ public record DeclineModel(
     double unknown = result.unknownShare();
     double known = unknown < 1 ? Math.min(1, best.coverage() / (1 - unknown)) : 0;
     double words = Math.min(result.contentWords(), WORDS_AT_ONE) / (double) WORDS_AT_ONE;
-    return new double[] {best.coverage(), unknown, known, best.phrasing(), words, result.outside()};
+    // How much the question looks out of scope: the closest example's similarity and the
+    // out-of-scope class's share, averaged (together they separate out-of-scope questions from
+    // answerable ones better than either: see the README).
+    double outside = (result.outside() + result.outsideShare()) / 2;
+    return new double[] {best.coverage(), unknown, known, best.phrasing(), words, outside};
   }
 
   /** The probability that the question is answered by {@code best}. */
@@ -140,9 +144,13 @@ public record DeclineModel(
     return 1 / (1 + Math.exp(-z));
   }
 
-  /** Whether to answer with {@code best}. */
+  /**
+   * Whether to answer with {@code best}: never when it contains none of the question's words (not
+   * even within a typing error or as part of a compound), whatever the other signals say; otherwise
+   * when the probability reaches the threshold.
+   */
   public boolean answers(Hit best, SearchResult result) {
-    return probability(best, result) >= threshold;
+    return best.coverage() > 0 && probability(best, result) >= threshold;
   }
 
   /** The model as the properties file stores it. */

@@ -114,6 +114,10 @@ public interface KnowledgeIndex extends AutoCloseable {
    * @param outside how closely (0 to 1) the question matches the closest example of what people ask
    *     that the knowledge is not meant to answer (the out-of-scope examples); 0 when there are
    *     none
+   * @param outsideShare the share (0 to 1) a classifier trained on the sections' phrasings and, as
+   *     one more class, the out-of-scope examples gives that class among the candidates and itself:
+   *     "none of these", learned from the examples' words, word pairs and question words rather
+   *     than from the closest example's wording
    */
   record SearchResult(
       Language language,
@@ -121,7 +125,8 @@ public interface KnowledgeIndex extends AutoCloseable {
       int contentWords,
       double unknownShare,
       int evidence,
-      double outside) {
+      double outside,
+      double outsideShare) {
     public SearchResult {
       Objects.requireNonNull(language, "language");
       hits = List.copyOf(hits);
@@ -131,10 +136,27 @@ public interface KnowledgeIndex extends AutoCloseable {
       if (!(outside >= 0 && outside <= 1)) {
         throw new IllegalArgumentException("outside must be within 0..1: " + outside);
       }
+      if (!(outsideShare >= 0 && outsideShare <= 1)) {
+        throw new IllegalArgumentException("outsideShare must be within 0..1: " + outsideShare);
+      }
       if (evidence < 0 || (evidence > 0 && evidence >= hits.size())) {
         throw new IllegalArgumentException(
             "evidence must be a position in the " + hits.size() + " hits: " + evidence);
       }
+    }
+
+    /**
+     * A result without an out-of-scope class: its share is taken to be the closest example's
+     * similarity.
+     */
+    public SearchResult(
+        Language language,
+        List<Hit> hits,
+        int contentWords,
+        double unknownShare,
+        int evidence,
+        double outside) {
+      this(language, hits, contentWords, unknownShare, evidence, outside, outside);
     }
 
     /** A result that was not compared with out-of-scope examples. */
@@ -166,7 +188,8 @@ public interface KnowledgeIndex extends AutoCloseable {
           own.contentWords(),
           unknownShare,
           evidence,
-          Math.max(outside, own.outside()));
+          Math.max(outside, own.outside()),
+          Math.max(outsideShare, own.outsideShare()));
     }
 
     /** The hit at {@link #evidence}; empty when there are no hits. */

@@ -29,7 +29,17 @@ class DeclineModelTest {
     assertThat(probability(model, 0.9, 0)).isGreaterThan(probability(model, 0.5, 0));
     assertThat(probability(model, 0.5, 0)).isGreaterThan(probability(model, 0.1, 0));
     assertThat(probability(model, 1.0, 0)).isGreaterThanOrEqualTo(model.threshold());
-    assertThat(probability(model, 0.0, 0)).isLessThan(model.threshold());
+    assertThat(probability(model, 0.0, 1)).isLessThan(probability(model, 1.0, 0));
+  }
+
+  @Test
+  void aSectionWithNoneOfTheQuestionsWordsIsNeverTheAnswer() {
+    DeclineModel model = DeclineModel.coverageAtLeast(0);
+    Hit none = new Hit(SECTION, 1, 0);
+    Hit some = new Hit(SECTION, 1, 0.05);
+
+    assertThat(model.answers(none, new SearchResult(Language.FI, List.of(none), 3, 0))).isFalse();
+    assertThat(model.answers(some, new SearchResult(Language.FI, List.of(some), 3, 0))).isTrue();
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -200,14 +201,34 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
               resources, synonyms, tuning, vocabularies(reader), coverage::known, knownTerms);
       List<Section> byDoc = new ArrayList<>(knowledge.sections());
       long training = System.nanoTime();
-      SectionClassifier classifier = classifier(knowledge.sections(), plan);
+      List<List<List<String>>> texts = classifierTexts(knowledge.sections(), plan);
+      SectionClassifier classifier =
+          SectionClassifier.train(texts, SectionClassifier.Options.DEFAULT);
+      List<List<String>> outside =
+          balanced(outsideTexts(outOfScope, plan), texts.stream().mapToInt(List::size).sum());
+      Optional<SectionClassifier> withOutside = Optional.empty();
+      if (!outside.isEmpty() && !texts.isEmpty()) {
+        List<List<List<String>>> all = new ArrayList<>(texts);
+        all.add(outside);
+        withOutside = Optional.of(SectionClassifier.train(all, SectionClassifier.Options.DEFAULT));
+      }
       log.debug(
-          "Section classifier: {} weights trained in {} ms",
+          "Section classifiers: {} and {} weights trained in {} ms",
           classifier.size(),
+          withOutside.map(SectionClassifier::size).orElse(0),
           (System.nanoTime() - training) / 1_000_000);
       Generation generation =
           new Generation(
-              number, directory, reader, byDoc, plan, coverage, phrasings, knownTerms, classifier);
+              number,
+              directory,
+              reader,
+              byDoc,
+              plan,
+              coverage,
+              phrasings,
+              knownTerms,
+              classifier,
+              withOutside);
       generation.problems = List.copyOf(problems);
       return generation;
     } catch (IOException e) {
@@ -216,11 +237,11 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   }
 
   /**
-   * Trains the section classifier on each section's heading and alternate questions, analysed as a
-   * question is, by the generation's own question analysis (stems with synonyms' stems, question
-   * words and stopwords left out).
+   * The section classifier's training texts: each section's heading and alternate questions,
+   * analysed as a question is, by the generation's own question analysis (stems with synonyms'
+   * stems, question words and stopwords left out).
    */
-  private static SectionClassifier classifier(List<Section> sections, QueryPlan plan) {
+  private static List<List<List<String>>> classifierTexts(List<Section> sections, QueryPlan plan) {
     List<List<List<String>>> texts = new ArrayList<>(sections.size());
     for (Section section : sections) {
       Analyzer analyzer = plan.questionStems(section.language());
@@ -236,7 +257,43 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       }
       texts.add(features);
     }
-    return SectionClassifier.train(texts, SectionClassifier.Options.DEFAULT);
+    return texts;
+  }
+
+  /**
+   * At most {@code limit} of {@code examples}, evenly spread over them: the out-of-scope class
+   * never learns from more texts than all the sections together, or in a small knowledge base it
+   * would outweigh every section (the built-in examples are some 1,300 questions).
+   */
+  static <T> List<T> balanced(List<T> examples, int limit) {
+    if (examples.size() <= limit) {
+      return examples;
+    }
+    List<T> out = new ArrayList<>(limit);
+    for (int i = 0; i < limit; i++) {
+      out.add(examples.get((int) ((long) i * examples.size() / limit)));
+    }
+    return out;
+  }
+
+  /**
+   * The out-of-scope examples of every language analysed as questions of that language: the
+   * training texts of one more class, "none of the sections", beside the sections' own.
+   */
+  private static List<List<String>> outsideTexts(
+      Map<Language, List<String>> outOfScope, QueryPlan plan) {
+    List<List<String>> out = new ArrayList<>();
+    outOfScope.forEach(
+        (language, examples) -> {
+          Analyzer analyzer = plan.questionStems(language);
+          for (String text : examples) {
+            out.add(
+                plan.classifierFeatures(
+                    new ArrayList<>(QueryPlan.tokens(analyzer, text).values()),
+                    plan.intents(language, text)));
+          }
+        });
+    return out;
   }
 
   /** Each language's unstemmed index words, for typo tolerance within that language. */
@@ -358,6 +415,14 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     final Phrasings phrasings;
     final KnownTerms knownTerms;
     final SectionClassifier classifier;
+
+    /**
+     * The same kind of classifier trained with one more class, the out-of-scope examples, after the
+     * sections (its index is the number of sections); empty when there are no examples. Kept apart
+     * from {@link #classifier} so that the extra class does not change how sections are ranked.
+     */
+    final Optional<SectionClassifier> withOutside;
+
     List<KnowledgeProblem> problems = List.of();
 
     Generation(
@@ -369,7 +434,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         Coverage coverage,
         Phrasings phrasings,
         KnownTerms knownTerms,
-        SectionClassifier classifier) {
+        SectionClassifier classifier,
+        Optional<SectionClassifier> withOutside) {
       this.number = number;
       this.directory = directory;
       this.reader = reader;
@@ -380,6 +446,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
       this.phrasings = phrasings;
       this.knownTerms = knownTerms;
       this.classifier = classifier;
+      this.withOutside = withOutside;
       reader.getReaderCacheHelper().addClosedListener(key -> deleteFiles());
     }
 
@@ -462,13 +529,11 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
           int ordinal = (int) ordinals.longValue();
           ordinalsOf[i] = ordinal;
         }
-        double[] shares =
-            classifier.probabilities(
-                classifier.known(
-                    plan.classifierFeatures(
-                        planned.terms().stream().map(QueryPlan.TermGroup::stems).toList(),
-                        phrased.intents())),
-                ordinalsOf);
+        List<String> features =
+            plan.classifierFeatures(
+                planned.terms().stream().map(QueryPlan.TermGroup::stems).toList(),
+                phrased.intents());
+        double[] shares = classifier.probabilities(classifier.known(features), ordinalsOf);
         for (int i = 0; i < ordinalsOf.length; i++) {
           int ordinal = ordinalsOf[i];
           Section section = sections.get(ordinal);
@@ -487,10 +552,33 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             planned.contentWords(),
             covered.unknownShare(),
             evidence,
-            phrasings.outside(phrased, language));
+            phrasings.outside(phrased, language),
+            outsideShare(features, ordinalsOf));
       } catch (IOException e) {
         throw new UncheckedIOException("knowledge search failed", e);
       }
+    }
+
+    /**
+     * How much more the question looks like the out-of-scope examples than like the phrasings of
+     * its most alike candidate, by {@link #withOutside}: the logistic of the difference of their
+     * scores (0.5 when alike), learned from words, word pairs and question words rather than from
+     * one closest example's wording. Compared with the best candidate alone, not shared among all,
+     * so that it does not depend on how many candidates the search found; 0 without examples.
+     */
+    private double outsideShare(List<String> features, int[] candidates) {
+      if (withOutside.isEmpty() || candidates.length == 0) {
+        return 0;
+      }
+      SectionClassifier model = withOutside.get();
+      int[] classes = Arrays.copyOf(candidates, candidates.length + 1);
+      classes[candidates.length] = sections.size();
+      double[] scores = model.scores(model.known(features), classes);
+      double best = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < candidates.length; i++) {
+        best = Math.max(best, scores[i]);
+      }
+      return 1 / (1 + Math.exp(best - scores[candidates.length]));
     }
 
     /**

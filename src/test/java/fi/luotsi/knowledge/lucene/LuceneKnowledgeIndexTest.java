@@ -382,4 +382,23 @@ class LuceneKnowledgeIndexTest {
         .as("the user's language decides")
         .isEqualTo(Language.SV);
   }
+
+  @Test
+  void theOutOfScopeClassLearnsFromNoMoreTextsThanTheSectionsTogether() {
+    List<Integer> examples = java.util.stream.IntStream.range(0, 1300).boxed().toList();
+
+    assertThat(LuceneKnowledgeIndex.balanced(examples, 5000)).isEqualTo(examples);
+    assertThat(LuceneKnowledgeIndex.balanced(examples, 13))
+        .containsExactly(0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200);
+  }
+
+  @Test
+  void aQuestionLikeTheOutOfScopeExamplesLooksMoreOutsideThanOneLikeASection() {
+    SearchResult outside =
+        index.search("mikä on Porin kaupunginjohtajan puhelinnumero", Language.FI, 10);
+    SearchResult inside = index.search("Milloin luottamushenkilö on esteellinen?", Language.FI, 10);
+
+    assertThat(inside.outsideShare()).isLessThan(0.5);
+    assertThat(outside.outsideShare()).isGreaterThan(inside.outsideShare());
+  }
 }
