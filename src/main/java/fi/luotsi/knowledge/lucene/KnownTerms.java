@@ -31,6 +31,8 @@ import org.apache.lucene.util.BytesRef;
 final class KnownTerms implements QueryPlan.TermLookup {
   private final IndexReaderContext context;
   private final Map<String, Map<BytesRef, TermStates>> byField = new HashMap<>();
+  private final Map<fi.luotsi.knowledge.Language, Map<String, String>> undotted =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   KnownTerms(IndexReader reader, Collection<String> fields) {
     this.context = reader.getContext();
@@ -67,6 +69,27 @@ final class KnownTerms implements QueryPlan.TermLookup {
     }
     TermStates states = terms.get(new BytesRef(term));
     return states == null ? 0 : states.totalTermFreq();
+  }
+
+  /**
+   * The stems of {@code language}'s stemmed fields typed without dots, to the stems themselves
+   * ({@link UndottedStems#of}); worked out once.
+   */
+  Map<String, String> undotted(fi.luotsi.knowledge.Language language) {
+    return undotted.computeIfAbsent(
+        language,
+        l -> {
+          Map<String, Long> frequencies = new HashMap<>();
+          for (String family : LuceneKnowledgeIndex.STEMMED_FAMILIES) {
+            Map<BytesRef, TermStates> terms = byField.get(LuceneKnowledgeIndex.field(l, family));
+            if (terms != null) {
+              terms.forEach(
+                  (bytes, states) ->
+                      frequencies.merge(bytes.utf8ToString(), states.totalTermFreq(), Long::sum));
+            }
+          }
+          return UndottedStems.of(frequencies);
+        });
   }
 
   /**

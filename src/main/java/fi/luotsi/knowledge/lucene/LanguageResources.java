@@ -126,13 +126,19 @@ final class LanguageResources {
    * closes it.
    */
   TextChain questionStems(Language language, SynonymMap synonyms) {
+    return questionStems(language, synonyms, Map.of());
+  }
+
+  /** As {@link #questionStems(Language, SynonymMap)}, with stems typed without dots restored. */
+  TextChain questionStems(Language language, SynonymMap synonyms, Map<String, String> undotted) {
     return new TextChain(
         TextChain.Kind.STEM,
         language,
         stopwords(language),
         questionWords(language),
         language == Language.FI ? finnishOverrides : null,
-        synonyms);
+        synonyms,
+        undotted);
   }
 
   /**

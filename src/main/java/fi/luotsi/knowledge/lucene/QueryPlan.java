@@ -85,7 +85,9 @@ final class QueryPlan {
     for (Language language : Language.values()) {
       Analyzer stem =
           resources.questionStems(
-              language, synonyms.get(language).fst == null ? null : synonyms.get(language));
+              language,
+              synonyms.get(language).fst == null ? null : synonyms.get(language),
+              lookup instanceof KnownTerms terms ? terms.undotted(language) : Map.of());
       stemAnalyzers.put(language, stem);
       stemBuilders.put(language, new FieldQueries(stem, lookup));
     }

@@ -2,6 +2,7 @@ package fi.luotsi.knowledge.lucene;
 
 import fi.luotsi.knowledge.Language;
 import java.io.Reader;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -52,6 +53,7 @@ final class TextChain extends Analyzer {
   private final CharArraySet questionWords;
   private final StemmerOverrideFilter.StemmerOverrideMap overrides;
   private final SynonymMap synonyms;
+  private final Map<String, String> undotted;
 
   /**
    * @param stopwords removed before stemming; empty set for none
@@ -66,7 +68,23 @@ final class TextChain extends Analyzer {
       CharArraySet questionWords,
       StemmerOverrideFilter.StemmerOverrideMap overrides,
       SynonymMap synonyms) {
+    this(kind, language, stopwords, questionWords, overrides, synonyms, Map.of());
+  }
+
+  /**
+   * @param undotted query side only: stems typed without dots to the index's dotted stems ({@link
+   *     UndottedStems}); empty for none
+   */
+  TextChain(
+      Kind kind,
+      Language language,
+      CharArraySet stopwords,
+      CharArraySet questionWords,
+      StemmerOverrideFilter.StemmerOverrideMap overrides,
+      SynonymMap synonyms,
+      Map<String, String> undotted) {
     super(PER_FIELD_REUSE_STRATEGY);
+    this.undotted = undotted;
     this.kind = kind;
     this.language = language;
     this.stopwords = stopwords;
@@ -104,6 +122,9 @@ final class TextChain extends Analyzer {
             };
         if (overrides != null) {
           ts = new StemmerOverrideFilter(ts, overrides);
+        }
+        if (!undotted.isEmpty()) {
+          ts = new UndottedStems(ts, undotted);
         }
         if (synonyms != null) {
           ts = new SynonymGraphFilter(ts, synonyms, true);

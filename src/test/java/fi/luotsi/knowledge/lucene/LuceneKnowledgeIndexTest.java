@@ -401,4 +401,31 @@ class LuceneKnowledgeIndexTest {
     assertThat(inside.outsideShare()).isLessThan(0.5);
     assertThat(outside.outsideShare()).isGreaterThan(inside.outsideShare());
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "miten ehdotuksista aanestetaan | " + VOTING,
+        "kuka hyvaksyy kunnan talousarvion | " + BUDGET,
+      })
+  void anInflectedWordTypedWithoutDotsCountsAsTheDottedWord(String question, String expected) {
+    SearchResult result = index.search(question, Language.FI, 10);
+
+    assertThat(result.hits().get(0).section().id()).isEqualTo(expected);
+    assertThat(result.unknownShare()).as("no word is unknown").isZero();
+  }
+
+  @Test
+  void stemsTypedWithoutDotsMapToTheIndexStemsThatHaveThem() {
+    Map<String, String> undotted =
+        UndottedStems.of(
+            Map.of("tehtäv", 5L, "äänest", 2L, "tuli", 3L, "tüli", 1L, "määr", 1L, "maar", 1L));
+
+    assertThat(undotted)
+        .containsEntry("tehtav", "tehtäv")
+        .containsEntry("aanest", "äänest")
+        .doesNotContainKey("tuli")
+        .doesNotContainKey("maar");
+  }
 }
