@@ -114,10 +114,10 @@ public final class AnswerEngine {
     Hit best = result.hits().get(0);
     // Whether to answer is decided on the strongest lexical evidence (see SearchResult#evidence).
     Hit evidence = result.evidenceHit().orElseThrow();
-    if (!policy.decline().answers(evidence, result)) {
+    double confidence = policy.decline().probability(evidence, result);
+    if (!policy.decline().answers(evidence, confidence)) {
       return Optional.empty();
     }
-    double confidence = policy.decline().probability(evidence, result);
     List<Section> related = new ArrayList<>();
     for (Hit hit : result.hits().subList(1, result.hits().size())) {
       if (related.size() == 2) {

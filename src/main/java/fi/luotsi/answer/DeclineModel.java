@@ -150,7 +150,20 @@ public record DeclineModel(
    * when the probability reaches the threshold.
    */
   public boolean answers(Hit best, SearchResult result) {
-    return best.coverage() > 0 && probability(best, result) >= threshold;
+    return answers(best, probability(best, result));
+  }
+
+  /** As {@link #answers(Hit, SearchResult)}, with {@code best}'s probability already worked out. */
+  public boolean answers(Hit best, double probability) {
+    return mayAnswer(best) && probability >= threshold;
+  }
+
+  /**
+   * Whether {@code best} may be the answer at all, whatever the model says: not when it contains
+   * none of the question's words.
+   */
+  public static boolean mayAnswer(Hit best) {
+    return best.coverage() > 0;
   }
 
   /** The model as the properties file stores it. */

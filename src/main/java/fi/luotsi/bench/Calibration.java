@@ -3,6 +3,7 @@ package fi.luotsi.bench;
 import fi.luotsi.answer.AnswerEngine;
 import fi.luotsi.answer.DeclineModel;
 import fi.luotsi.knowledge.KnowledgeIndex;
+import fi.luotsi.knowledge.KnowledgeIndex.Hit;
 import fi.luotsi.knowledge.KnowledgeIndex.SearchResult;
 import fi.luotsi.knowledge.Language;
 import java.io.PrintStream;
@@ -50,7 +51,12 @@ public final class Calibration {
   public record Result(
       DeclineModel model, double outOfScopeDeclined, double wronglyDeclined, int questions) {}
 
-  private record Sample(double[] x, boolean answerable) {}
+  /**
+   * @param mayAnswer whether the evidence may be the answer at all ({@link
+   *     DeclineModel#mayAnswer}): a sample that may not is declined at every threshold, as the
+   *     engine declines it
+   */
+  private record Sample(double[] x, boolean answerable, boolean mayAnswer) {}
 
   private Calibration() {}
 
@@ -64,9 +70,12 @@ public final class Calibration {
       if (result.hits().isEmpty() || result.contentWords() == 0) {
         continue;
       }
+      Hit evidence = result.evidenceHit().orElseThrow();
       samples.add(
           new Sample(
-              DeclineModel.features(result.evidenceHit().orElseThrow(), result), q.answerable()));
+              DeclineModel.features(evidence, result),
+              q.answerable(),
+              DeclineModel.mayAnswer(evidence)));
     }
     if (samples.stream().noneMatch(Sample::answerable)
         || samples.stream().allMatch(Sample::answerable)) {
@@ -137,7 +146,7 @@ public final class Calibration {
     int answerable = 0;
     int declined = 0;
     for (int i = 0; i < samples.size(); i++) {
-      boolean answers = p[i] >= threshold;
+      boolean answers = samples.get(i).mayAnswer() && p[i] >= threshold;
       if (samples.get(i).answerable()) {
         answerable++;
         declined += answers ? 0 : 1;

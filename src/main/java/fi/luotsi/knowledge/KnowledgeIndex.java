@@ -114,10 +114,11 @@ public interface KnowledgeIndex extends AutoCloseable {
    * @param outside how closely (0 to 1) the question matches the closest example of what people ask
    *     that the knowledge is not meant to answer (the out-of-scope examples); 0 when there are
    *     none
-   * @param outsideShare the share (0 to 1) a classifier trained on the sections' phrasings and, as
-   *     one more class, the out-of-scope examples gives that class among the candidates and itself:
-   *     "none of these", learned from the examples' words, word pairs and question words rather
-   *     than from the closest example's wording
+   * @param outsideShare how much more (0 to 1, 0.5 when alike) the question looks like the
+   *     out-of-scope examples than like its most alike candidate's phrasings, to a classifier
+   *     trained on the sections' phrasings with the examples as one more class: "none of these",
+   *     learned from the examples' words, word pairs and question words rather than from the
+   *     closest example's wording
    */
   record SearchResult(
       Language language,

@@ -65,6 +65,28 @@ class CalibrationTest {
   }
 
   /** Returns one prepared hit per question text. */
+  @Test
+  void anErrorIsWeighedAgainstWhatTheProductAllowsForItsKind() {
+    // 10 % of out-of-scope questions answered weighs as much as 5 % of answerable ones declined
+    assertThat(Calibration.error(new double[] {0.90, 0.0}))
+        .isCloseTo(
+            Calibration.error(new double[] {1.0, 0.05}), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(Calibration.error(new double[] {0.90, 0.05}))
+        .isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void theChosenThresholdIsTheLeastErrorAveragedWithItsNeighbours() {
+    double[] errors = new double[101];
+    java.util.Arrays.fill(errors, 3.0);
+    errors[20] = 0.1; // a single dip
+    for (int t = 60; t <= 70; t++) {
+      errors[t] = 1.0; // a broad valley
+    }
+
+    assertThat(Calibration.choose(errors)).as("the valley, not the dip").isEqualTo(62);
+  }
+
   private static final class PreparedIndex implements KnowledgeIndex {
     private final Map<String, SearchResult> results = new HashMap<>();
 

@@ -1,5 +1,6 @@
 package fi.luotsi.knowledge.lucene;
 
+import fi.luotsi.knowledge.Language;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
@@ -31,8 +32,6 @@ import org.apache.lucene.util.BytesRef;
 final class KnownTerms implements QueryPlan.TermLookup {
   private final IndexReaderContext context;
   private final Map<String, Map<BytesRef, TermStates>> byField = new HashMap<>();
-  private final Map<fi.luotsi.knowledge.Language, Map<String, String>> undotted =
-      new java.util.concurrent.ConcurrentHashMap<>();
 
   KnownTerms(IndexReader reader, Collection<String> fields) {
     this.context = reader.getContext();
@@ -72,24 +71,20 @@ final class KnownTerms implements QueryPlan.TermLookup {
   }
 
   /**
-   * The stems of {@code language}'s stemmed fields typed without dots, to the stems themselves
-   * ({@link UndottedStems#of}); worked out once.
+   * From the stems of {@code language}'s stemmed fields (the query plan asks once per language).
    */
-  Map<String, String> undotted(fi.luotsi.knowledge.Language language) {
-    return undotted.computeIfAbsent(
-        language,
-        l -> {
-          Map<String, Long> frequencies = new HashMap<>();
-          for (String family : LuceneKnowledgeIndex.STEMMED_FAMILIES) {
-            Map<BytesRef, TermStates> terms = byField.get(LuceneKnowledgeIndex.field(l, family));
-            if (terms != null) {
-              terms.forEach(
-                  (bytes, states) ->
-                      frequencies.merge(bytes.utf8ToString(), states.totalTermFreq(), Long::sum));
-            }
-          }
-          return UndottedStems.of(frequencies);
-        });
+  @Override
+  public Map<String, String> undotted(Language language) {
+    Map<String, Long> frequencies = new HashMap<>();
+    for (String family : LuceneKnowledgeIndex.STEMMED_FAMILIES) {
+      Map<BytesRef, TermStates> terms = byField.get(LuceneKnowledgeIndex.field(language, family));
+      if (terms != null) {
+        terms.forEach(
+            (bytes, states) ->
+                frequencies.merge(bytes.utf8ToString(), states.totalTermFreq(), Long::sum));
+      }
+    }
+    return UndottedStems.of(frequencies);
   }
 
   /**

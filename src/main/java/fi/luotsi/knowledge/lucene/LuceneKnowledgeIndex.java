@@ -244,16 +244,12 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
   private static List<List<List<String>>> classifierTexts(List<Section> sections, QueryPlan plan) {
     List<List<List<String>>> texts = new ArrayList<>(sections.size());
     for (Section section : sections) {
-      Analyzer analyzer = plan.questionStems(section.language());
       List<String> phrasings = new ArrayList<>();
       phrasings.add(section.heading());
       phrasings.addAll(section.questions());
       List<List<String>> features = new ArrayList<>();
       for (String text : phrasings) {
-        features.add(
-            plan.classifierFeatures(
-                new ArrayList<>(QueryPlan.tokens(analyzer, text).values()),
-                plan.intents(section.language(), text)));
+        features.add(plan.classifierFeatures(section.language(), text));
       }
       texts.add(features);
     }
@@ -285,12 +281,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     List<List<String>> out = new ArrayList<>();
     outOfScope.forEach(
         (language, examples) -> {
-          Analyzer analyzer = plan.questionStems(language);
           for (String text : examples) {
-            out.add(
-                plan.classifierFeatures(
-                    new ArrayList<>(QueryPlan.tokens(analyzer, text).values()),
-                    plan.intents(language, text)));
+            out.add(plan.classifierFeatures(language, text));
           }
         });
     return out;

@@ -87,7 +87,7 @@ final class QueryPlan {
           resources.questionStems(
               language,
               synonyms.get(language).fst == null ? null : synonyms.get(language),
-              lookup instanceof KnownTerms terms ? terms.undotted(language) : Map.of());
+              lookup.undotted(language));
       stemAnalyzers.put(language, stem);
       stemBuilders.put(language, new FieldQueries(stem, lookup));
     }
@@ -105,6 +105,15 @@ final class QueryPlan {
     List<String> out = new ArrayList<>(SectionClassifier.features(stems));
     out.addAll(intents);
     return out;
+  }
+
+  /**
+   * The classifier's features of a whole text of {@code language} (a phrasing or an out-of-scope
+   * example), analysed as a question is.
+   */
+  List<String> classifierFeatures(Language language, String text) {
+    return classifierFeatures(
+        new ArrayList<>(tokens(questionStems(language), text).values()), intents(language, text));
   }
 
   /** What the question words of a text ask for ({@code "?who"}, {@code "?when"}, …). */
@@ -339,6 +348,14 @@ final class QueryPlan {
 
     /** The query for one term, scoring as {@code new TermQuery(term)} does. */
     Query termQuery(Term term);
+
+    /**
+     * The index's stems of {@code language} written without dots and rings, to the stems themselves
+     * ({@link UndottedStems#of}); empty when the lookup has no table of them.
+     */
+    default Map<String, String> undotted(Language language) {
+      return Map.of();
+    }
 
     /** No table: every term may occur and is looked up by Lucene when searched. */
     TermLookup NONE =

@@ -1,6 +1,7 @@
 package fi.luotsi.knowledge.lucene;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -35,14 +36,15 @@ final class UndottedStems extends TokenFilter {
 
   /**
    * The map from each index stem written without dots and rings to the stem itself, for the stems
-   * that have them, leaving out a form that is an index stem in its own right ({@code tuli} is a
-   * word, not {@code tuli} for {@code tüli}); where two stems fold alike, the more frequent one.
+   * that have them, leaving out a form that is an index stem in its own right (when the index has
+   * both {@code määr} and {@code maar}, a question's {@code maar} stays); where two stems fold
+   * alike, the more frequent one.
    *
    * @param frequencies the index stems of one language with their total frequencies
    */
   static Map<String, String> of(Map<String, Long> frequencies) {
-    Map<String, String> out = new java.util.HashMap<>();
-    Map<String, Long> best = new java.util.HashMap<>();
+    Map<String, String> out = new HashMap<>();
+    Map<String, Long> best = new HashMap<>();
     frequencies.forEach(
         (stem, frequency) -> {
           String folded = Vocabulary.fold(stem);

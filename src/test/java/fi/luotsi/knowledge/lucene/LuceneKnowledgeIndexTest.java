@@ -420,12 +420,15 @@ class LuceneKnowledgeIndexTest {
   void stemsTypedWithoutDotsMapToTheIndexStemsThatHaveThem() {
     Map<String, String> undotted =
         UndottedStems.of(
-            Map.of("tehtäv", 5L, "äänest", 2L, "tuli", 3L, "tüli", 1L, "määr", 1L, "maar", 1L));
+            Map.of("tehtäv", 5L, "äänest", 2L, "määr", 1L, "maar", 1L, "vähä", 3L, "väha", 1L));
 
     assertThat(undotted)
         .containsEntry("tehtav", "tehtäv")
         .containsEntry("aanest", "äänest")
-        .doesNotContainKey("tuli")
-        .doesNotContainKey("maar");
+        .as("an undotted form that is an index stem itself stays")
+        .doesNotContainKey("maar")
+        .as("of two stems folding alike, the more frequent")
+        .containsEntry("vaha", "vähä")
+        .hasSize(3);
   }
 }
