@@ -255,12 +255,22 @@ final class LanguageResources {
         new TextChain(TextChain.Kind.STEM, Language.FI, CharArraySet.EMPTY_SET, null, null, null);
     try {
       StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
+      List<String[]> pairs = new ArrayList<>();
       for (String line : lines("stem-overrides-fi.txt")) {
         String[] parts = line.split("\t");
         if (parts.length != 2) {
           throw new IllegalStateException("stem-overrides-fi.txt: expected word<TAB>word: " + line);
         }
+        pairs.add(parts);
         builder.add(stem(stemmer, parts[0]), stem(stemmer, parts[1]));
+      }
+      // The same forms typed without dots (jasenen for jäsenen) get the same correction, to the
+      // dotted stem, unless such a form has a correction of its own (the first one added stays).
+      for (String[] parts : pairs) {
+        String folded = Vocabulary.fold(parts[0]);
+        if (!folded.equals(parts[0])) {
+          builder.add(stem(stemmer, folded), stem(stemmer, parts[1]));
+        }
       }
       return builder.build();
     } catch (IOException e) {

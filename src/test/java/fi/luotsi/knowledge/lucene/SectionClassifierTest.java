@@ -131,13 +131,17 @@ class SectionClassifierTest {
   @Test
   void featuresAreStemsTheirGramsAndWordPairs() {
     List<String> features =
-        SectionClassifier.features(List.of(List.of("kutsu", "kokoon"), List.of("veli")));
+        SectionClassifier.features(
+            List.of(List.of("kutsu", "kokoon"), List.of("veli"), List.of("isä"), List.of("äiti")));
 
     assertThat(features)
-        .contains("kutsu", "kokoon", "veli", "kutsu veli")
-        .contains("#<kut", "#kuts", "#utsu", "#tsu>")
+        .contains("kutsu", "kokoon", "veli", "isä", "äiti")
+        .contains("#<ku", "#kut", "#uts", "#tsu", "#su>", "#<ve", "#eli", "#li>")
         // grams only of each word's own stem, and of stems longer than a gram
-        .doesNotContain("#koko", "#<vel");
+        .doesNotContain("#kok", "#<is", "#isä")
+        // pairs of words at most one apart, each pair in one order whichever way it was written
+        .contains("kutsu veli", "isä kutsu", "isä veli", "veli äiti")
+        .doesNotContain("veli kutsu", "kutsu äiti", "äiti kutsu");
     assertThat(features).doesNotHaveDuplicates();
   }
 

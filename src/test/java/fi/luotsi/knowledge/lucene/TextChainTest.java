@@ -165,6 +165,20 @@ class TextChainTest {
     assertThat(tokens(finnishIndex, word)).containsExactly(stem);
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "hallintosaannossa | hallintosääntö",
+        "saannon           | sääntö",
+        "paatoksen         | päätös",
+      })
+  void overriddenFormsTypedWithoutDotsGetTheDottedStem(String word, String stem) {
+    assertThat(tokens(finnishIndex, word)).containsExactly(stem);
+    // the correction is what joins them: Snowball alone stems the undotted form otherwise
+    assertThat(tokens(finnishWithoutOverrides, word)).doesNotContain(stem);
+  }
+
   @Test
   void withoutTheOverridesSnowballSplitsGradationPairs() {
     assertThat(tokens(finnishWithoutOverrides, "kunta kunnan kuntien"))
