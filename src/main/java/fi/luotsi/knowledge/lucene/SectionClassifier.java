@@ -12,10 +12,10 @@ import java.util.Set;
 /**
  * A discriminative model of which section a question is about, learned from the knowledge's own
  * phrasings (each section's heading and alternate questions, labelled with the section): one sparse
- * linear score per section over the question's words (stems with their synonyms' stems) and
- * neighbouring word pairs, trained as a softmax over the section and the sections it is most easily
- * confused with. Unlike BM25, which weighs a word by its rarity alone, it learns which words point
- * to which section and against which neighbour.
+ * linear score per section over the question's words (stems with their synonyms' stems, their
+ * character grams) and nearby word pairs, trained as a softmax over the section and the sections it
+ * is most easily confused with. Unlike BM25, which weighs a word by its rarity alone, it learns
+ * which words point to which section and against which neighbour.
  *
  * <p>Training is cheap enough to run at every index rebuild: each phrasing's negatives are the
  * sections whose phrasings share the most IDF-weighted words with it (its likely search
@@ -440,7 +440,10 @@ final class SectionClassifier {
     void accept(long key, float value);
   }
 
-  /** An open-addressing map from long keys to float values: slots are stable once assigned. */
+  /**
+   * An open-addressing map from long keys to float values, for training: slots are stable once
+   * assigned. The trained weights are then kept as {@link Rows}.
+   */
   static final class LongFloatMap {
     private long[] keys;
     private int[] slotOf;
@@ -475,18 +478,6 @@ final class SectionClassifier {
         grow();
       }
       return slot;
-    }
-
-    float get(long key) {
-      int mask = keys.length - 1;
-      int i = mix(key) & mask;
-      while (slotOf[i] >= 0) {
-        if (keys[i] == key) {
-          return values[slotOf[i]];
-        }
-        i = (i + 1) & mask;
-      }
-      return 0;
     }
 
     /** The values array, indexed by slot; valid until the next new slot. */
