@@ -355,10 +355,11 @@ final class SectionClassifier {
 
   /**
    * The trained weights, read-only, by section (compressed sparse rows): each section's features in
-   * ascending order beside their weights. A score searches a candidate's one row, a few kilobytes
-   * that stay in the cache while all the question's features are looked up in it, instead of
-   * probing a hash table of every weight (millions at 5,000 sections) once per feature and
-   * candidate; it also takes a fraction of the table's memory.
+   * ascending order beside their weights. A score searches a candidate's one row (about 5 KB at
+   * 5,000 sections, 55–65 KB for the shipped knowledge's 137 sections), which stays in the cache
+   * while all the question's features are looked up in it, instead of probing a hash table of every
+   * weight (millions at 5,000 sections) once per feature and candidate; it also takes a fraction of
+   * the table's memory.
    */
   static final class Rows {
     private final int[] start;
