@@ -49,9 +49,9 @@ final class SectionClassifier {
   private static final long SEED = 20261128L;
 
   private final Map<String, Integer> dictionary;
-  private final Rows weights;
+  private final ClassifierWeights weights;
 
-  private SectionClassifier(Map<String, Integer> dictionary, Rows weights) {
+  private SectionClassifier(Map<String, Integer> dictionary, ClassifierWeights weights) {
     this.dictionary = dictionary;
     this.weights = weights;
   }
@@ -133,8 +133,9 @@ final class SectionClassifier {
     }
     int negatives =
         (int) Math.max(1, Math.min(options.negatives(), options.budget() / Math.max(1, work) - 1));
-    LongFloatMap weights =
-        new LongFloatMap((int) Math.min(options.budget(), work * (negatives + 1L)) / 4);
+    ClassifierWeights.Training weights =
+        new ClassifierWeights.Training(
+            (int) Math.min(options.budget(), work * (negatives + 1L)) / 4);
     int n = examples.size();
     int[][] contrast = new int[n][];
     int[][] slots = new int[n][];
@@ -170,7 +171,7 @@ final class SectionClassifier {
       int[] s = new int[candidates.length * x.length];
       for (int i = 0; i < candidates.length; i++) {
         for (int j = 0; j < x.length; j++) {
-          s[i * x.length + j] = weights.slot(key(x[j], candidates[i]));
+          s[i * x.length + j] = weights.slot(ClassifierWeights.key(x[j], candidates[i]));
         }
       }
       slots[e] = s;
@@ -219,7 +220,7 @@ final class SectionClassifier {
         }
       }
     }
-    return new SectionClassifier(dictionary, Rows.of(weights, classes));
+    return new SectionClassifier(dictionary, ClassifierWeights.of(weights, classes));
   }
 
   /**
@@ -288,10 +289,6 @@ final class SectionClassifier {
     }
   }
 
-  private static long key(int feature, int section) {
-    return ((long) feature << 32) | (section & 0xffffffffL);
-  }
-
   /** The features of a question this classifier knows (unknown ones weigh nothing anywhere). */
   int[] known(List<String> features) {
     int[] out = new int[features.size()];
@@ -351,179 +348,5 @@ final class SectionClassifier {
   /** How many weights the model has (for the log and tests). */
   int size() {
     return weights.size();
-  }
-
-  /**
-   * The trained weights, read-only, by section (compressed sparse rows): each section's features in
-   * ascending order beside their weights. A score searches a candidate's one row (about 5 KB at
-   * 5,000 sections, 55–65 KB for the shipped knowledge's 137 sections), which stays in the cache
-   * while all the question's features are looked up in it, instead of probing a hash table of every
-   * weight (millions at 5,000 sections) once per feature and candidate; it also takes a fraction of
-   * the table's memory.
-   */
-  static final class Rows {
-    private final int[] start;
-    private final int[] features;
-    private final float[] weights;
-
-    private Rows(int[] start, int[] features, float[] weights) {
-      this.start = start;
-      this.features = features;
-      this.weights = weights;
-    }
-
-    /**
-     * The weights of {@code map} (keys from {@link #key}) for sections 0 to {@code sections - 1}.
-     */
-    static Rows of(LongFloatMap map, int sections) {
-      int[] start = new int[sections + 1];
-      map.forEach((key, value) -> start[(int) key + 1]++);
-      for (int c = 0; c < sections; c++) {
-        start[c + 1] += start[c];
-      }
-      int[] next = Arrays.copyOf(start, sections);
-      long[] packed = new long[map.size()];
-      map.forEach(
-          (key, value) ->
-              packed[next[(int) key]++] =
-                  (key & 0xffffffff00000000L) | (Float.floatToRawIntBits(value) & 0xffffffffL));
-      for (int c = 0; c < sections; c++) {
-        // within a row, the feature (the high half) orders the packed entries
-        Arrays.sort(packed, start[c], start[c + 1]);
-      }
-      int[] features = new int[packed.length];
-      float[] weights = new float[packed.length];
-      for (int i = 0; i < packed.length; i++) {
-        features[i] = (int) (packed[i] >>> 32);
-        weights[i] = Float.intBitsToFloat((int) packed[i]);
-      }
-      return new Rows(start, features, weights);
-    }
-
-    /**
-     * The sum of a section's weights of {@code wanted} (ascending): each is searched for in the
-     * rest of the row after the one before it, as the row is ascending too.
-     */
-    double sum(int section, int[] wanted) {
-      int low = start[section];
-      int end = start[section + 1];
-      double sum = 0;
-      for (int feature : wanted) {
-        int high = end - 1;
-        while (low <= high) {
-          int middle = (low + high) >>> 1;
-          int found = features[middle];
-          if (found < feature) {
-            low = middle + 1;
-          } else if (found > feature) {
-            high = middle - 1;
-          } else {
-            sum += weights[middle];
-            low = middle + 1;
-            break;
-          }
-        }
-        if (low >= end) {
-          break;
-        }
-      }
-      return sum;
-    }
-
-    int size() {
-      return features.length;
-    }
-  }
-
-  /** An entry of a {@link LongFloatMap}. */
-  @FunctionalInterface
-  interface LongFloatConsumer {
-    void accept(long key, float value);
-  }
-
-  /**
-   * An open-addressing map from long keys to float values, for training: slots are stable once
-   * assigned. The trained weights are then kept as {@link Rows}.
-   */
-  static final class LongFloatMap {
-    private long[] keys;
-    private int[] slotOf;
-    private float[] values;
-    private int size;
-
-    LongFloatMap(int capacity) {
-      int n = Integer.highestOneBit(Math.max(16, capacity) * 2);
-      keys = new long[n];
-      slotOf = new int[n];
-      Arrays.fill(slotOf, -1);
-      values = new float[capacity];
-    }
-
-    /** The slot of the key's value, assigning a new one (0) when absent. */
-    int slot(long key) {
-      int mask = keys.length - 1;
-      int i = mix(key) & mask;
-      while (slotOf[i] >= 0) {
-        if (keys[i] == key) {
-          return slotOf[i];
-        }
-        i = (i + 1) & mask;
-      }
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
-      }
-      keys[i] = key;
-      slotOf[i] = size;
-      int slot = size++;
-      if (size * 2 > keys.length) {
-        grow();
-      }
-      return slot;
-    }
-
-    /** The values array, indexed by slot; valid until the next new slot. */
-    float[] values() {
-      if (values.length != size) {
-        values = Arrays.copyOf(values, size);
-      }
-      return values;
-    }
-
-    int size() {
-      return size;
-    }
-
-    /** Every key with its value, in no particular order. */
-    void forEach(LongFloatConsumer action) {
-      for (int i = 0; i < keys.length; i++) {
-        if (slotOf[i] >= 0) {
-          action.accept(keys[i], values[slotOf[i]]);
-        }
-      }
-    }
-
-    private void grow() {
-      long[] oldKeys = keys;
-      int[] oldSlots = slotOf;
-      keys = new long[oldKeys.length * 2];
-      slotOf = new int[oldKeys.length * 2];
-      Arrays.fill(slotOf, -1);
-      int mask = keys.length - 1;
-      for (int j = 0; j < oldKeys.length; j++) {
-        if (oldSlots[j] >= 0) {
-          int i = mix(oldKeys[j]) & mask;
-          while (slotOf[i] >= 0) {
-            i = (i + 1) & mask;
-          }
-          keys[i] = oldKeys[j];
-          slotOf[i] = oldSlots[j];
-        }
-      }
-    }
-
-    private static int mix(long key) {
-      long h = key * 0x9E3779B97F4A7C15L;
-      return (int) (h ^ (h >>> 32));
-    }
   }
 }

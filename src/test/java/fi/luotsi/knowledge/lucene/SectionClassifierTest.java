@@ -146,31 +146,6 @@ class SectionClassifierTest {
   }
 
   @Test
-  void rowsSumASectionsWeightsOfTheWantedFeaturesOnly() {
-    SectionClassifier.LongFloatMap map = new SectionClassifier.LongFloatMap(4);
-    // keys are feature << 32 | section; added out of order, and section 1 has no weights
-    put(map, 7, 2, 0.5f);
-    put(map, 3, 0, 1.0f);
-    put(map, 9, 0, -0.25f);
-    put(map, 1, 0, 2.0f);
-    put(map, 3, 2, 4.0f);
-    SectionClassifier.Rows rows = SectionClassifier.Rows.of(map, 3);
-
-    assertThat(rows.size()).isEqualTo(5);
-    assertThat(rows.sum(0, new int[] {1, 3, 9})).isEqualTo(2.75);
-    assertThat(rows.sum(0, new int[] {2, 3, 8})).isEqualTo(1.0);
-    assertThat(rows.sum(0, new int[] {10, 11})).isZero();
-    assertThat(rows.sum(1, new int[] {1, 3, 7, 9})).isZero();
-    assertThat(rows.sum(2, new int[] {3, 7})).isEqualTo(4.5);
-    assertThat(rows.sum(2, new int[] {7})).isEqualTo(0.5);
-  }
-
-  private static void put(SectionClassifier.LongFloatMap map, int feature, int section, float w) {
-    int slot = map.slot(((long) feature << 32) | section);
-    map.values()[slot] = w;
-  }
-
-  @Test
   void knownFeaturesAreAscendingAndEachOnce() {
     SectionClassifier classifier = trained();
     int[] known =
