@@ -149,7 +149,7 @@ final class IndexGeneration {
       TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted));
       List<Hit> hits = new ArrayList<>();
       List<LeafReaderContext> leaves = reader.leaves();
-      Phrasings.Question phrased =
+      PhrasingQuestion phrased =
           phrasings.question(planned.terms(), language, plan.intents(language, question));
       int[] ordinalsOf = new int[top.scoreDocs.length];
       for (int i = 0; i < ordinalsOf.length; i++) {

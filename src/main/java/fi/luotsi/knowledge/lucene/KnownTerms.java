@@ -29,7 +29,7 @@ import org.apache.lucene.util.BytesRef;
  * term query, without seeking. The table belongs to one reader; a query built with it must be
  * searched on that reader.
  */
-final class KnownTerms implements QueryPlan.TermLookup {
+final class KnownTerms implements TermLookup {
   private final IndexReaderContext context;
   private final Map<String, Map<BytesRef, TermStates>> byField = new HashMap<>();
 

@@ -2,6 +2,7 @@ package fi.luotsi.knowledge.lucene;
 
 import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
+import fi.luotsi.knowledge.lucene.SectionPhrasings.Phrasing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -38,13 +39,6 @@ final class Phrasings {
    */
   static final double OTHER_INTENT = 0.8;
 
-  /**
-   * One phrasing's content words: their stems, unstemmed forms and IDF weights, in the same order,
-   * and what its question words ask for.
-   */
-  private record Phrasing(
-      String[] stems, String[] words, double[] weights, double total, List<String> intents) {}
-
   private final Analysis analysis;
   private final KnownTerms terms;
   private final List<Section> sections;
@@ -57,45 +51,6 @@ final class Phrasings {
 
   /** Each section's phrasings, analysed when a search first meets the section. */
   private final AtomicReferenceArray<SectionPhrasings> bySection;
-
-  /**
-   * One section's phrasings and where their words are: for each stem and each unstemmed word, its
-   * places as {@code phrasing << 16 | position}. A question then looks up its own few words in the
-   * section instead of every word of every phrasing in the question.
-   */
-  private record SectionPhrasings(
-      Phrasing[] phrasings,
-      int[] offsets,
-      int words,
-      Map<String, int[]> byStem,
-      Map<String, int[]> byWord) {
-    static SectionPhrasings of(Phrasing[] phrasings) {
-      int[] offsets = new int[phrasings.length];
-      int words = 0;
-      Map<String, int[]> byStem = new HashMap<>();
-      Map<String, int[]> byWord = new HashMap<>();
-      for (int p = 0; p < phrasings.length; p++) {
-        offsets[p] = words;
-        words += phrasings[p].stems().length;
-        for (int j = 0; j < phrasings[p].stems().length; j++) {
-          append(byStem, phrasings[p].stems()[j], p << 16 | j);
-          append(byWord, phrasings[p].words()[j], p << 16 | j);
-        }
-      }
-      return new SectionPhrasings(phrasings, offsets, words, byStem, byWord);
-    }
-
-    private static void append(Map<String, int[]> map, String key, int place) {
-      int[] places = map.get(key);
-      if (places == null) {
-        map.put(key, new int[] {place});
-      } else {
-        int[] more = Arrays.copyOf(places, places.length + 1);
-        more[places.length] = place;
-        map.put(key, more);
-      }
-    }
-  }
 
   /**
    * The analysis chains of phrasings: the question side's stemming (question words and stopwords
@@ -149,10 +104,10 @@ final class Phrasings {
         int number = examples.size();
         examples.add(example);
         for (String stem : example.stems()) {
-          Question.add(byWord, stem, number);
+          PhrasingQuestion.add(byWord, stem, number);
         }
         for (String word : example.words()) {
-          Question.add(byWord, word, number);
+          PhrasingQuestion.add(byWord, word, number);
         }
       }
       this.outOfScope.put(language, examples.toArray(Phrasing[]::new));
@@ -209,59 +164,13 @@ final class Phrasings {
   }
 
   /**
-   * A question prepared for matching against phrasings: its words' IDF weights, and which of its
-   * words each stem (1) or nearby unstemmed word (0.8) would match.
-   */
-  static final class Question {
-    final double[] weights;
-    final double total;
-    final Map<String, int[]> byStem = new HashMap<>();
-    final Map<String, int[]> byNear = new HashMap<>();
-
-    private final List<String> intents;
-
-    /** What the question's words ask for, as the classifier's features too. */
-    List<String> intents() {
-      return intents;
-    }
-
-    private Question(double[] weights, List<QueryPlan.TermGroup> terms, List<String> intents) {
-      this.weights = weights;
-      this.intents = intents;
-      double sum = 0;
-      for (double weight : weights) {
-        sum += weight;
-      }
-      this.total = sum;
-      for (int i = 0; i < terms.size(); i++) {
-        for (String stem : terms.get(i).stems()) {
-          add(byStem, stem, i);
-        }
-        for (String near : terms.get(i).near()) {
-          add(byNear, near, i);
-        }
-      }
-    }
-
-    private static void add(Map<String, int[]> map, String key, int word) {
-      int[] words = map.get(key);
-      if (words == null) {
-        map.put(key, new int[] {word});
-      } else if (words[words.length - 1] != word) {
-        int[] more = Arrays.copyOf(words, words.length + 1);
-        more[words.length] = word;
-        map.put(key, more);
-      }
-    }
-  }
-
-  /**
    * Prepares the question's content words for {@link #best}; once per search.
    *
    * @param words the question's content words as the query plan found them
    * @param intents what the question's words ask for ({@link LanguageResources#intents})
    */
-  Question question(List<QueryPlan.TermGroup> words, Language language, List<String> intents) {
+  PhrasingQuestion question(
+      List<QueryPlan.TermGroup> words, Language language, List<String> intents) {
     double[] weights = new double[words.size()];
     for (int i = 0; i < weights.length; i++) {
       long df = 0;
@@ -270,7 +179,7 @@ final class Phrasings {
       }
       weights[i] = idf(df);
     }
-    return new Question(weights, words, intents);
+    return new PhrasingQuestion(weights, words, intents);
   }
 
   /**
@@ -295,7 +204,7 @@ final class Phrasings {
    * @param question the question from {@link #question}
    * @param ordinal the section's place in the list the phrasings were built from
    */
-  double best(Question question, int ordinal) {
+  double best(PhrasingQuestion question, int ordinal) {
     if (question.total <= 0 || ordinal < 0 || ordinal >= bySection.length()) {
       return 0;
     }
@@ -349,7 +258,7 @@ final class Phrasings {
    * {@link #best} computed phrasing by phrasing with {@link #similarity}: the plain definition,
    * kept as the reference its faster computation is tested against.
    */
-  double bestOneByOne(Question question, int ordinal) {
+  double bestOneByOne(PhrasingQuestion question, int ordinal) {
     if (question.total <= 0 || ordinal < 0 || ordinal >= bySection.length()) {
       return 0;
     }
@@ -370,7 +279,7 @@ final class Phrasings {
    * similarity is at most the square root of that share, so the comparison stops at the first
    * candidate that cannot beat the best so far (the result is the same as comparing them all).
    */
-  double outside(Question question, Language language) {
+  double outside(PhrasingQuestion question, Language language) {
     Phrasing[] examples = outOfScope.get(language);
     int words = question.weights.length;
     if (question.total <= 0 || examples == null || examples.length == 0) {
@@ -426,7 +335,7 @@ final class Phrasings {
    * different things; {@code matched} is scratch space, one per question word. {@link #best}
    * computes the same for all of a section's phrasings at once.
    */
-  private static double similarity(Question question, Phrasing phrasing, double[] matched) {
+  private static double similarity(PhrasingQuestion question, Phrasing phrasing, double[] matched) {
     Arrays.fill(matched, 0);
     double phrasingCovered = 0;
     for (int j = 0; j < phrasing.stems().length; j++) {
@@ -461,7 +370,10 @@ final class Phrasings {
    * for different things.
    */
   private static double combined(
-      Question question, Phrasing phrasing, double questionCovered, double phrasingCovered) {
+      PhrasingQuestion question,
+      Phrasing phrasing,
+      double questionCovered,
+      double phrasingCovered) {
     double intent = sameIntent(question.intents(), phrasing.intents()) ? 1 : OTHER_INTENT;
     double q = questionCovered / question.total;
     double p = phrasing.total() == 0 ? 0 : phrasingCovered / phrasing.total();

@@ -86,8 +86,7 @@ class PhrasingsBestTest {
                 List.of("kokouksen", "koolle", "matkakulut"),
                 List.of("sähköpostilla", "jäsenille", "kokous", "palkkio"))) {
           for (List<String> intents : List.of(List.<String>of(), List.of("?when"))) {
-            Phrasings.Question prepared =
-                phrasings.question(groups(question), Language.FI, intents);
+            PhrasingQuestion prepared = phrasings.question(groups(question), Language.FI, intents);
             for (int ordinal = 0; ordinal < SECTIONS.size(); ordinal++) {
               double reference = phrasings.bestOneByOne(prepared, ordinal);
               assertThat(phrasings.best(prepared, ordinal))

@@ -48,8 +48,7 @@ class QueryBuildingTest {
     for (Language language : Language.values()) {
       SynonymMap synonyms = resources.synonyms(language, List.of(), new ArrayList<>());
       try (Analyzer stem = resources.questionStems(language, synonyms)) {
-        QueryPlan.FieldQueries shortcut =
-            new QueryPlan.FieldQueries(stem, QueryPlan.TermLookup.NONE);
+        FieldQueries shortcut = new FieldQueries(stem, TermLookup.NONE);
         QueryBuilder plain = new QueryBuilder(stem);
         List<String> fields =
             FAMILIES.stream().map(f -> LuceneKnowledgeIndex.field(language, f)).toList();
@@ -80,9 +79,7 @@ class QueryBuildingTest {
     try (Analyzer stem = resources.questionStems(Language.FI, synonyms)) {
       String field = LuceneKnowledgeIndex.field(Language.FI, "body");
       Query query =
-          new QueryPlan.FieldQueries(stem, QueryPlan.TermLookup.NONE)
-              .create("valtuutettu", List.of(field))
-              .get(0);
+          new FieldQueries(stem, TermLookup.NONE).create("valtuutettu", List.of(field)).get(0);
       List<Query> all = new ArrayList<>();
       query.visit(
           new QueryVisitor() {
@@ -114,7 +111,7 @@ class QueryBuildingTest {
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         assertThat(reader.leaves()).hasSizeGreaterThan(1); // statistics summed over segments
         KnownTerms known = new KnownTerms(reader, List.of("a"));
-        Function<QueryPlan.TermLookup, Query> build =
+        Function<TermLookup, Query> build =
             lookup ->
                 new BooleanQuery.Builder()
                     .add(
@@ -131,7 +128,7 @@ class QueryBuildingTest {
                             0f),
                         BooleanClause.Occur.SHOULD)
                     .build();
-        Query query = build.apply(QueryPlan.TermLookup.NONE);
+        Query query = build.apply(TermLookup.NONE);
         Query bound = build.apply(known);
 
         List<BooleanClause> clauses = ((BooleanQuery) bound).clauses();
@@ -165,7 +162,7 @@ class QueryBuildingTest {
         DirectoryReader reader = DirectoryReader.open(directory);
         Analyzer analyzer = new WhitespaceAnalyzer()) {
       KnownTerms known = new KnownTerms(reader, List.of("a"));
-      QueryPlan.FieldQueries pruning = new QueryPlan.FieldQueries(analyzer, known);
+      FieldQueries pruning = new FieldQueries(analyzer, known);
       IndexSearcher searcher = new IndexSearcher(reader);
       List<List<String>> alternatives =
           List.of(

@@ -73,10 +73,10 @@ class QueryPlanTest {
 
   /** A plan whose "known" words are those whose stems are in {@code knownStems}. */
   private static QueryPlan plan(Set<String> knownStems) {
-    return plan(knownStems, QueryPlan.TermLookup.NONE);
+    return plan(knownStems, TermLookup.NONE);
   }
 
-  private static QueryPlan plan(Set<String> knownStems, QueryPlan.TermLookup lookup) {
+  private static QueryPlan plan(Set<String> knownStems, TermLookup lookup) {
     Map<Language, SynonymMap> synonyms = new EnumMap<>(Language.class);
     for (Language language : Language.values()) {
       synonyms.put(language, resources.synonyms(language, List.of(), new ArrayList<>()));
