@@ -9,7 +9,6 @@ import fi.luotsi.knowledge.Section;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -39,6 +38,14 @@ public final class Conversation implements ConversationHandler {
   private static final Set<String> TOPICS =
       Set.of("aiheet", "aihe", "topics", "ämnen", "ämne", "mitä osaat", "what can you do");
   private static final double SUGGESTION_COVERAGE = 0.3;
+
+  /**
+   * How many topics an unanswered question's reply names, and from how many of the nearest
+   * candidates (those sharing at least one of the question's words) the first of them come.
+   */
+  private static final int SUGGESTED_TOPICS = 6;
+
+  private static final int TOPICS_FROM_NEAREST = 3;
   private static final List<String> DISQUALIFICATION_TAGS =
       List.of("esteellisyys", "jääviys", "jäv", "disqualification");
 
@@ -267,7 +274,20 @@ public final class Conversation implements ConversationHandler {
     List<String> paragraphs = new ArrayList<>();
     paragraphs.add(Texts.get(Key.NO_ANSWER, language));
     paragraphs.add(
-        Texts.format(Key.NO_ANSWER_NEXT, language, String.join(", ", topicNames(language, 6))));
+        Texts.format(
+            Key.NO_ANSWER_NEXT,
+            language,
+            String.join(
+                "; ",
+                KnowledgeTopics.suggested(
+                    sections.get(),
+                    language,
+                    none.candidates().stream()
+                        .filter(h -> h.coverage() > 0)
+                        .limit(TOPICS_FROM_NEAREST)
+                        .map(Hit::section)
+                        .toList(),
+                    SUGGESTED_TOPICS))));
     paragraphs.add(contact.apply(language));
     List<Button> buttons = new ArrayList<>();
     for (Hit hit : none.candidates()) {
@@ -352,25 +372,9 @@ public final class Conversation implements ConversationHandler {
   }
 
   private Reply topics(Language language) {
-    List<String> names = topicNames(language, Integer.MAX_VALUE);
+    List<String> names = KnowledgeTopics.all(sections.get(), language);
     return Reply.info(
         language, Texts.get(Key.TOPICS_HEADING, language), "• " + String.join("\n• ", names));
-  }
-
-  /** Distinct document titles of the language's sections (Finnish when it has none). */
-  private List<String> topicNames(Language language, int limit) {
-    Set<String> names = new LinkedHashSet<>();
-    for (Language l : List.of(language, Language.FI)) {
-      for (Section section : sections.get()) {
-        if (section.language() == l) {
-          names.add(section.documentTitle());
-        }
-      }
-      if (!names.isEmpty()) {
-        break;
-      }
-    }
-    return names.stream().limit(limit).toList();
   }
 
   private static List<String> exampleQuestions(Language language) {

@@ -275,6 +275,14 @@ class ConversationTest {
     assertThat(reply.paragraphs())
         .startsWith(Texts.get(Key.NO_ANSWER, Language.FI))
         .contains(CONTACT_FI);
+    assertThat(reply.paragraphs().get(1))
+        .as("the topics to ask about: every Finnish file's title, not the Swedish or English ones")
+        .contains(
+            "Esteellisyyden perusteet",
+            "Talousarvio",
+            "Äänestys kokouksessa",
+            "Julkiset asiakirjat")
+        .doesNotContain("Jäv för", "Disqualification of");
     assertThat(log.entries).singleElement().satisfies(e -> assertThat(e.answered()).isFalse());
   }
 
