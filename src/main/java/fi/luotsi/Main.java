@@ -1,32 +1,16 @@
 package fi.luotsi;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.luotsi.answer.Answer;
-import fi.luotsi.answer.AnswerEngine;
 import fi.luotsi.bench.Benchmark;
 import fi.luotsi.bench.Calibration;
 import fi.luotsi.bench.EvalQuestion;
 import fi.luotsi.bench.EvaluationSet;
 import fi.luotsi.bench.load.LoadBenchmark;
-import fi.luotsi.chat.Conversation;
-import fi.luotsi.chat.IncomingMessage;
-import fi.luotsi.chat.MemoryQuestionLog;
 import fi.luotsi.chat.Platform;
-import fi.luotsi.chat.Pseudonyms;
-import fi.luotsi.chat.Reply;
 import fi.luotsi.chat.teams.TeamsAppPackage;
 import fi.luotsi.config.ConfigException;
 import fi.luotsi.config.Environment;
-import fi.luotsi.config.Settings;
 import fi.luotsi.delivery.BroadcastBenchmark;
 import fi.luotsi.delivery.DeliveryService;
-import fi.luotsi.knowledge.KnowledgeBase;
-import fi.luotsi.knowledge.KnowledgeIndex;
-import fi.luotsi.knowledge.KnowledgeIndex.Hit;
-import fi.luotsi.knowledge.Language;
-import fi.luotsi.knowledge.Section;
 import fi.luotsi.knowledge.lucene.LuceneKnowledgeIndex;
 import fi.luotsi.reminder.BroadcastRefused;
 import fi.luotsi.reminder.BroadcastService;
@@ -34,22 +18,16 @@ import fi.luotsi.reminder.quartz.QuartzSchedule;
 import fi.luotsi.session.ProgrammeFile;
 import fi.luotsi.store.Database;
 import fi.luotsi.store.StoreException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -68,8 +46,8 @@ import picocli.CommandLine.Parameters;
     description = "Chat assistant for municipal trustees.",
     subcommands = {
       Main.Serve.class,
-      Main.Ask.class,
-      Main.Chat.class,
+      AskCommand.class,
+      ConsoleCommand.class,
       Main.Bench.class,
       Main.Calibrate.class,
       Main.TeamsPackage.class,
@@ -127,180 +105,6 @@ public final class Main implements Callable<Integer> {
         Thread.currentThread().interrupt();
       }
       return 0;
-    }
-  }
-
-  /** Answers questions from a knowledge directory without a server or database. */
-  @Command(
-      name = "ask",
-      description = {
-        "Answer questions from a knowledge directory.",
-        "With a question argument: print the answer as a person reads it.",
-        "Without: read one question per line from standard input.",
-        "--json writes one JSON object per line: question, answered, results."
-      })
-  static final class Ask implements Callable<Integer> {
-    @Option(
-        names = "--knowledge",
-        description = "Knowledge directory (default: LUOTSI_KNOWLEDGE_DIR or knowledge/).")
-    Path knowledge;
-
-    @Option(names = "--json", description = "One JSON object per question and line.")
-    boolean json;
-
-    @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question.")
-    List<String> words = List.of();
-
-    @Override
-    public Integer call() throws Exception {
-      Path dir = knowledge != null ? knowledge : Environment.system().knowledgeDir();
-      KnowledgeBase base = Application.loadKnowledge(dir);
-      PrintStream out = utf8(System.out);
-      try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(null)) {
-        index.rebuild(base);
-        AnswerEngine engine = new AnswerEngine(index);
-        if (!words.isEmpty()) {
-          String question = String.join(" ", words);
-          if (json) {
-            out.println(jsonLine(question, engine.answer(question, Optional.empty()), index));
-          } else {
-            out.println(human(index, engine).handle(console(question)).plainText());
-          }
-          return 0;
-        }
-        Conversation conversation = json ? null : human(index, engine);
-        BufferedReader in =
-            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          if (json) {
-            out.println(jsonLine(line, engine.answer(line, Optional.empty()), index));
-          } else if (!line.isBlank()) {
-            out.println(conversation.handle(console(line)).plainText());
-            out.println();
-          }
-        }
-      }
-      return 0;
-    }
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    /** The contract's least number of results, where the index has that many sections. */
-    static final int MIN_RESULTS = 5;
-
-    static String jsonLine(String question, Answer answer, KnowledgeIndex index) {
-      ObjectNode node = MAPPER.createObjectNode();
-      node.put("question", question);
-      node.put("answered", answer instanceof Answer.Found);
-      ArrayNode results = node.putArray("results");
-      List<Hit> hits = answer.candidates();
-      if (answer instanceof Answer.Found found
-          && (hits.isEmpty() || !hits.get(0).section().id().equals(found.section().id()))) {
-        hits = List.of(new Hit(found.section(), 0, found.confidence()));
-      }
-      for (Hit hit : atLeastFive(hits, question, answer.language(), index)) {
-        ObjectNode r = results.addObject();
-        r.put("id", hit.section().id());
-        // The score the candidates are ordered by, so that the list reads best first.
-        r.put("score", Math.round(hit.rank() * 1000) / 1000.0);
-        r.put("title", hit.section().heading());
-        r.put("snippet", snippet(hit.section().body()));
-      }
-      return node.toString();
-    }
-
-    /**
-     * The engine's candidates, filled up to {@link #MIN_RESULTS} when its search matched fewer (a
-     * question of unknown words, or one in a language with few sections): first with the question's
-     * best sections in the other languages, then with any sections, all scored 0 so that the list
-     * stays best first.
-     */
-    static List<Hit> atLeastFive(
-        List<Hit> hits, String question, Language language, KnowledgeIndex index) {
-      if (hits.size() >= MIN_RESULTS) {
-        return hits;
-      }
-      Map<String, Hit> out = new LinkedHashMap<>();
-      hits.forEach(h -> out.putIfAbsent(h.section().id(), h));
-      List<Section> fillers = new ArrayList<>();
-      for (Language other : Language.values()) {
-        if (other != language) {
-          index.search(question, other, MIN_RESULTS).hits().forEach(h -> fillers.add(h.section()));
-        }
-      }
-      fillers.addAll(index.sections());
-      for (Section section : fillers) {
-        if (out.size() >= MIN_RESULTS) {
-          break;
-        }
-        out.putIfAbsent(section.id(), new Hit(section, 0, 0));
-      }
-      return List.copyOf(out.values());
-    }
-
-    static String snippet(String body) {
-      String flat = body.replaceAll("\\s+", " ").strip();
-      if (flat.length() <= 200) {
-        return flat;
-      }
-      int cut = flat.lastIndexOf(' ', 200);
-      return flat.substring(0, cut > 100 ? cut : 200) + " …";
-    }
-  }
-
-  static Conversation human(LuceneKnowledgeIndex index, AnswerEngine engine) {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    Settings settings = Settings.load(Environment.system().configDir());
-    return new Conversation(
-        engine,
-        index::sections,
-        new MemoryQuestionLog(),
-        new Pseudonyms(key),
-        settings::contact,
-        List.of(),
-        Integer.MAX_VALUE,
-        Clock.systemDefaultZone());
-  }
-
-  static IncomingMessage console(String text) {
-    return IncomingMessage.text(
-        Platform.CONSOLE, System.getProperty("user.name", "console"), "console", text);
-  }
-
-  /** The same conversation as the chat platforms, in the terminal. */
-  @Command(
-      name = "chat",
-      description = "Chat with Luotsi in the terminal (empty line or Ctrl-D ends).")
-  static final class Chat implements Callable<Integer> {
-    @Option(names = "--knowledge", description = "Knowledge directory.")
-    Path knowledge;
-
-    @Override
-    public Integer call() throws Exception {
-      Path dir = knowledge != null ? knowledge : Environment.system().knowledgeDir();
-      PrintStream out = utf8(System.out);
-      try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(null)) {
-        index.rebuild(Application.loadKnowledge(dir));
-        Conversation conversation = human(index, new AnswerEngine(index));
-        out.println(conversation.handle(console("apua")).plainText());
-        BufferedReader in =
-            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        while (true) {
-          out.print("\n> ");
-          out.flush();
-          String line = in.readLine();
-          if (line == null || line.isBlank()) {
-            return 0;
-          }
-          Reply reply = conversation.handle(console(line));
-          out.println();
-          out.println(reply.plainText());
-          reply.buttons().stream()
-              .filter(b -> b.action() == fi.luotsi.chat.Button.Action.ASK)
-              .forEach(b -> out.println("  → " + b.value()));
-        }
-      }
     }
   }
 
