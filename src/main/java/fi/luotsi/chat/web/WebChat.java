@@ -17,6 +17,7 @@ import fi.luotsi.knowledge.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +48,10 @@ public final class WebChat {
     server.post("/api/chat", this::chat);
   }
 
+  /** The request's fields, all strings when present: a number or an object is refused. */
+  private static final List<String> STRING_FIELDS =
+      List.of("user", "text", "action", "value", "lang");
+
   HttpResponse chat(HttpRequest request) {
     JsonNode body;
     try {
@@ -56,6 +61,12 @@ public final class WebChat {
     }
     if (body == null || !body.isObject()) {
       return error(400, "request body must be a JSON object");
+    }
+    for (String field : STRING_FIELDS) {
+      JsonNode value = body.get(field);
+      if (value != null && !value.isNull() && !value.isTextual()) {
+        return error(400, "\"" + field + "\" must be a string");
+      }
     }
     String user = body.path("user").asText("").strip();
     String text = body.path("text").asText("");

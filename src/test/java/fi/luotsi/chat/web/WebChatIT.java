@@ -192,6 +192,24 @@ class WebChatIT {
   }
 
   @Test
+  void aFieldThatIsNotAStringIsABadRequest() throws Exception {
+    HttpResponse<String> number = post("api/chat", "{\"user\": \"web-7\", \"text\": 123}");
+    HttpResponse<String> object = post("api/chat", "{\"user\": {\"id\": 7}, \"text\": \"x\"}");
+    HttpResponse<String> list =
+        post("api/chat", "{\"user\": \"web-7\", \"text\": \"x\", \"lang\": [\"fi\"]}");
+
+    assertThat(number.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(number.body()).get("error").asText())
+        .isEqualTo("\"text\" must be a string");
+    assertThat(object.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(object.body()).get("error").asText()).contains("\"user\"");
+    assertThat(list.statusCode()).isEqualTo(400);
+    assertThat(post("api/chat", "{\"user\": \"web-7\", \"text\": null}").statusCode())
+        .as("null is as good as absent")
+        .isEqualTo(200);
+  }
+
+  @Test
   void anUnknownActionIsABadRequest() throws Exception {
     HttpResponse<String> response =
         post("api/chat", "{\"user\": \"web-7\", \"action\": \"explode\", \"value\": \"x\"}");
