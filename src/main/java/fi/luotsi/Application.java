@@ -284,6 +284,12 @@ public final class Application implements AutoCloseable {
   }
 
   static KnowledgeBase loadKnowledge(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      throw new ConfigException(
+          "knowledge directory "
+              + directory.toAbsolutePath()
+              + " not found (give another with --knowledge or LUOTSI_KNOWLEDGE_DIR)");
+    }
     KnowledgeBase knowledge = new KnowledgeLoader().load(directory);
     for (KnowledgeProblem problem : knowledge.problems()) {
       log.warn("Knowledge file refused: {}", problem);

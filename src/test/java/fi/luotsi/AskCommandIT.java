@@ -188,6 +188,25 @@ class AskCommandIT {
   }
 
   @Test
+  void aKnowledgeDirectoryThatDoesNotExistStopsWithAClearError(@TempDir Path tmp) {
+    Path missing = tmp.resolve("tietopankki");
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    Run run;
+    try {
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      run = run("Mikä on talousarvio?\n", "ask", "--knowledge", missing.toString(), "--json");
+    } finally {
+      System.setErr(err);
+    }
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stdout()).as("no answers from an empty knowledge base").isEmpty();
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .contains("Luotsi cannot start:", "knowledge directory", "tietopankki", "not found");
+  }
+
+  @Test
   void withoutJsonTheAnswerIsPrintedForPeople() {
     Run run = run("", "ask", "--knowledge", knowledge.toString(), "Mikä", "on", "talousarvio?");
 

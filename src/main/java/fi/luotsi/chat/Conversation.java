@@ -273,21 +273,20 @@ public final class Conversation implements ConversationHandler {
     Language language = none.language();
     List<String> paragraphs = new ArrayList<>();
     paragraphs.add(Texts.get(Key.NO_ANSWER, language));
-    paragraphs.add(
-        Texts.format(
-            Key.NO_ANSWER_NEXT,
+    List<String> topics =
+        KnowledgeTopics.suggested(
+            sections.get(),
             language,
-            String.join(
-                "; ",
-                KnowledgeTopics.suggested(
-                    sections.get(),
-                    language,
-                    none.candidates().stream()
-                        .filter(h -> h.coverage() > 0)
-                        .limit(TOPICS_FROM_NEAREST)
-                        .map(Hit::section)
-                        .toList(),
-                    SUGGESTED_TOPICS))));
+            none.candidates().stream()
+                .filter(h -> h.coverage() > 0)
+                .limit(TOPICS_FROM_NEAREST)
+                .map(Hit::section)
+                .toList(),
+            SUGGESTED_TOPICS);
+    paragraphs.add(
+        topics.isEmpty()
+            ? Texts.get(Key.NO_ANSWER_REPHRASE, language)
+            : Texts.format(Key.NO_ANSWER_NEXT, language, String.join("; ", topics)));
     paragraphs.add(contact.apply(language));
     List<Button> buttons = new ArrayList<>();
     for (Hit hit : none.candidates()) {

@@ -17,6 +17,7 @@ final class Texts {
     TOPICS_HEADING,
     NO_ANSWER,
     NO_ANSWER_NEXT,
+    NO_ANSWER_REPHRASE,
     NO_ANSWER_MAYBE,
     CONTACT,
     DISCLAIMER,
@@ -84,6 +85,11 @@ final class Texts {
               "Kokeile kysyä toisin sanoin. Osaan vastata esimerkiksi näistä aiheista: %s.",
               "Försök fråga med andra ord. Jag kan svara på frågor om till exempel: %s.",
               "Try asking in other words. I can answer questions about, for example: %s."),
+          entry(
+              Key.NO_ANSWER_REPHRASE,
+              "Kokeile kysyä toisin sanoin.",
+              "Försök fråga med andra ord.",
+              "Try asking in other words."),
           entry(
               Key.NO_ANSWER_MAYBE,
               "Tarkoititko jotain näistä?",

@@ -287,6 +287,31 @@ class ConversationTest {
   }
 
   @Test
+  void anEmptyKnowledgeBaseNamesNoTopicsButStillTheContact() {
+    try (LuceneKnowledgeIndex empty = new LuceneKnowledgeIndex(null)) {
+      Conversation none =
+          new Conversation(
+              new AnswerEngine(empty),
+              empty::sections,
+              log,
+              pseudonyms,
+              language -> CONTACT_FI,
+              List.of(),
+              20,
+              clock);
+
+      Reply reply = none.handle(typed("u1", "Mikä on talousarvio?"));
+
+      assertThat(reply.kind()).isEqualTo(Reply.Kind.NO_ANSWER);
+      assertThat(reply.paragraphs())
+          .containsExactly(
+              Texts.get(Key.NO_ANSWER, Language.FI),
+              Texts.get(Key.NO_ANSWER_REPHRASE, Language.FI),
+              CONTACT_FI);
+    }
+  }
+
+  @Test
   void feedbackIsStoredAndThanked() {
     Reply answer = conversation.handle(typed("u1", "Mikä on talousarvio?"));
 
