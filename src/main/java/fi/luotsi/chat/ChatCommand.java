@@ -23,4 +23,14 @@ public interface ChatCommand {
 
   /** One line per sub-command for the help reply, in the given language. */
   List<String> helpLines(Language language);
+
+  /**
+   * The help lines for the person asking for help: {@link #helpLines(Language)} unless the command
+   * is for some people only, who alone then see it in their help.
+   *
+   * @param asker the help request, whose platform and user tell who asks
+   */
+  default List<String> helpLines(IncomingMessage asker, Language language) {
+    return helpLines(language);
+  }
 }

@@ -154,7 +154,7 @@ public final class Conversation implements ConversationHandler {
         return Reply.info(userLanguage, Texts.get(Key.EMPTY, userLanguage));
       }
       if (HELP.contains(normalized) || text.equals("?")) {
-        return help(helpLanguage(normalized, userLanguage));
+        return help(message, helpLanguage(normalized, userLanguage));
       }
       if (TOPICS.contains(normalized)) {
         return topics(helpLanguage(normalized, userLanguage));
@@ -350,7 +350,7 @@ public final class Conversation implements ConversationHandler {
     return found(found, Optional.of(entry.get().id()), false);
   }
 
-  private Reply help(Language language) {
+  private Reply help(IncomingMessage message, Language language) {
     List<String> paragraphs = new ArrayList<>();
     paragraphs.add(Texts.get(Key.HELP_INTRO, language));
     paragraphs.add(Texts.get(Key.HELP_ASK, language));
@@ -358,7 +358,7 @@ public final class Conversation implements ConversationHandler {
     paragraphs.add(Texts.get(Key.HELP_TOPICS, language));
     List<String> lines = new ArrayList<>();
     for (ChatCommand command : commands) {
-      lines.addAll(command.helpLines(language));
+      lines.addAll(command.helpLines(message, language));
     }
     if (!lines.isEmpty()) {
       paragraphs.add(Texts.get(Key.HELP_COMMANDS, language) + "\n• " + String.join("\n• ", lines));

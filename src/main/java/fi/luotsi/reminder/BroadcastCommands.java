@@ -308,6 +308,12 @@ public final class BroadcastCommands implements ChatCommand {
                 + " [<n>], edit <n>: <text>, retract <n>."));
   }
 
+  /** Only organisers see the broadcast commands in their help: everyone else is refused them. */
+  @Override
+  public List<String> helpLines(IncomingMessage asker, Language language) {
+    return roles.isOrganiser(asker.platform(), asker.userId()) ? helpLines(language) : List.of();
+  }
+
   @Override
   public List<String> helpLines(Language language) {
     return List.of(

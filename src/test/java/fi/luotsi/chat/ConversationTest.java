@@ -161,6 +161,24 @@ class ConversationTest {
   }
 
   @Test
+  void helpShowsACommandForSomePeopleOnlyToThem() {
+    ChatCommand organisers =
+        new FixedCommand("tiedote", "tiedote – ryhmille") {
+          @Override
+          public List<String> helpLines(IncomingMessage asker, Language language) {
+            return asker.userId().equals("boss") ? helpLines(language) : List.of();
+          }
+        };
+    Conversation withIt = conversation(List.of(organisers), 20);
+
+    assertThat(withIt.handle(typed("boss", "ohje")).paragraphs())
+        .last()
+        .isEqualTo(Texts.get(Key.HELP_COMMANDS, Language.FI) + "\n• tiedote – ryhmille");
+    assertThat(withIt.handle(typed("u1", "ohje")).paragraphs())
+        .noneMatch(p -> p.startsWith(Texts.get(Key.HELP_COMMANDS, Language.FI)));
+  }
+
+  @Test
   void topicsListTheDocumentTitlesOfTheLanguage() {
     Reply finnish = conversation.handle(typed("u1", "aiheet"));
     Reply english = conversation.handle(typed("u1", "topics"));
@@ -507,7 +525,7 @@ class ConversationTest {
   }
 
   /** Replies to one exact text; records every message it is offered. */
-  private static final class FixedCommand implements ChatCommand {
+  private static class FixedCommand implements ChatCommand {
     private final String trigger;
     private final String help;
     final List<IncomingMessage> offered = Collections.synchronizedList(new ArrayList<>());

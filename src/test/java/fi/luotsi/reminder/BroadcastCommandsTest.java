@@ -82,6 +82,24 @@ class BroadcastCommandsTest {
   }
 
   @Test
+  void onlyOrganisersSeeTheBroadcastCommandsInTheirHelp() {
+    IncomingMessage organiser = IncomingMessage.text(Platform.SLACK, "U0ORG", "D0DM", "apua");
+    IncomingMessage trustee = IncomingMessage.text(Platform.SLACK, "U0ALICE", "D0DM", "apua");
+    IncomingMessage sameIdElsewhere = IncomingMessage.text(Platform.TEAMS, "U0ORG", "c", "apua");
+
+    assertThat(commands.helpLines(organiser, Language.FI))
+        .singleElement()
+        .asString()
+        .startsWith("tiedote <ryhmät>");
+    assertThat(commands.helpLines(organiser, Language.EN))
+        .singleElement()
+        .asString()
+        .startsWith("announce <groups>");
+    assertThat(commands.helpLines(trustee, Language.FI)).isEmpty();
+    assertThat(commands.helpLines(sameIdElsewhere, Language.FI)).isEmpty();
+  }
+
+  @Test
   void previewsThenSendsNowAndReportsToTheAuthor() throws Exception {
     Reply preview = say("U0ORG", "/luotsi tiedote sysma: Huomisen sparraus alkaa klo 17.");
     assertThat(preview.heading()).contains("Esikatselu: tiedote #1");
