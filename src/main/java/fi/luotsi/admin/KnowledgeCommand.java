@@ -1,11 +1,18 @@
 package fi.luotsi.admin;
 
+import static fi.luotsi.admin.KnowledgeCommandSyntax.command;
+import static fi.luotsi.admin.KnowledgeCommandSyntax.parse;
+import static fi.luotsi.admin.KnowledgeCommandSyntax.usage;
+import static fi.luotsi.admin.KnowledgeListings.list;
+
 import fi.luotsi.admin.KnowledgeChanges.ConfirmRemoval;
 import fi.luotsi.admin.KnowledgeChanges.Outcome;
 import fi.luotsi.admin.KnowledgeChanges.Preview;
 import fi.luotsi.admin.KnowledgeChanges.Refused;
 import fi.luotsi.admin.KnowledgeChanges.Stored;
 import fi.luotsi.admin.KnowledgeChanges.Target;
+import fi.luotsi.admin.KnowledgeCommandSyntax.Parsed;
+import fi.luotsi.admin.KnowledgeCommandSyntax.Verb;
 import fi.luotsi.admin.KnowledgeTexts.Key;
 import fi.luotsi.admin.KnowledgeVersions.Version;
 import fi.luotsi.chat.Attachment;
@@ -21,7 +28,6 @@ import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,65 +47,7 @@ import org.slf4j.LoggerFactory;
 final class KnowledgeCommand implements ChatCommand {
   private static final Logger log = LoggerFactory.getLogger(KnowledgeCommand.class);
 
-  static final int MAX_ROWS = 40;
   static final int MAX_HISTORY = 20;
-  private static final int ROWS_PER_PARAGRAPH = 8;
-
-  enum Verb {
-    ADD(0, 1),
-    FILES(0, 0),
-    SHOW(1, 1),
-    REMOVE(1, 1),
-    HISTORY(1, 1),
-    ROLLBACK(2, 2),
-    PUBLISH(1, 1),
-    CANCEL(1, 1);
-
-    final int minArgs;
-    final int maxArgs;
-
-    Verb(int minArgs, int maxArgs) {
-      this.minArgs = minArgs;
-      this.maxArgs = maxArgs;
-    }
-  }
-
-  private static final Map<Language, String> PREFIX =
-      Map.of(Language.FI, "tietopankki", Language.SV, "kunskapsbank", Language.EN, "knowledge");
-  private static final Map<Language, Map<String, Verb>> VERBS =
-      Map.of(
-          Language.FI,
-          Map.of(
-              "lisää", Verb.ADD,
-              "tiedostot", Verb.FILES,
-              "näytä", Verb.SHOW,
-              "poista", Verb.REMOVE,
-              "historia", Verb.HISTORY,
-              "palauta", Verb.ROLLBACK,
-              "julkaise", Verb.PUBLISH,
-              "peru", Verb.CANCEL),
-          Language.SV,
-          Map.of(
-              "lägg till", Verb.ADD,
-              "filer", Verb.FILES,
-              "visa", Verb.SHOW,
-              "ta bort", Verb.REMOVE,
-              "historik", Verb.HISTORY,
-              "återställ", Verb.ROLLBACK,
-              "publicera", Verb.PUBLISH,
-              "avbryt", Verb.CANCEL),
-          Language.EN,
-          Map.of(
-              "add", Verb.ADD,
-              "files", Verb.FILES,
-              "show", Verb.SHOW,
-              "remove", Verb.REMOVE,
-              "history", Verb.HISTORY,
-              "rollback", Verb.ROLLBACK,
-              "publish", Verb.PUBLISH,
-              "cancel", Verb.CANCEL));
-
-  private record Parsed(Verb verb, Language language, List<String> args) {}
 
   private final Roles roles;
   private final KnowledgeChanges changes;
@@ -163,26 +111,6 @@ final class KnowledgeCommand implements ChatCommand {
                   case PUBLISH -> publish(actor, args.get(0), language);
                   case CANCEL -> cancel(actor, args.get(0), language);
                 }));
-  }
-
-  private static Optional<Parsed> parse(String text) {
-    for (Map.Entry<Language, String> prefix : PREFIX.entrySet()) {
-      if (!text.startsWith(prefix.getValue() + " ")) {
-        continue;
-      }
-      String rest = text.substring(prefix.getValue().length() + 1);
-      for (Map.Entry<String, Verb> verb : VERBS.get(prefix.getKey()).entrySet()) {
-        if (rest.equals(verb.getKey()) || rest.startsWith(verb.getKey() + " ")) {
-          String args = rest.substring(verb.getKey().length()).strip();
-          return Optional.of(
-              new Parsed(
-                  verb.getValue(),
-                  prefix.getKey(),
-                  args.isEmpty() ? List.of() : Arrays.asList(args.split(" "))));
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   private static String path(String typed) {
@@ -268,51 +196,7 @@ final class KnowledgeCommand implements ChatCommand {
 
   private Reply preview(Preview preview, Language language) {
     String path = preview.pending().path();
-    List<Section> sections = preview.file().sections();
-    List<String> paragraphs = new ArrayList<>();
-    String state =
-        preview
-            .current()
-            .version()
-            .filter(v -> !v.removed())
-            .map(
-                v ->
-                    KnowledgeTexts.format(
-                        Key.PREVIEW_REPLACES_VERSION,
-                        language,
-                        v.id(),
-                        v.author(),
-                        AdminTexts.dateTime(v.at(), language)))
-            .orElse(
-                KnowledgeTexts.get(
-                    preview.current().exists() ? Key.PREVIEW_REPLACES_FILE : Key.PREVIEW_NEW,
-                    language));
-    paragraphs.add(
-        KnowledgeTexts.format(
-                Key.PREVIEW_TITLE,
-                language,
-                sections.get(0).documentTitle(),
-                sections.get(0).language().code(),
-                sections.size())
-            + " "
-            + state);
-    paragraphs.addAll(
-        list(
-            KnowledgeTexts.get(Key.SECTIONS, language),
-            sections.stream().map(Section::heading).toList()));
-    if (preview.current().exists()) {
-      KnowledgeDiff diff = preview.diff();
-      if (!diff.added().isEmpty()) {
-        paragraphs.addAll(list(KnowledgeTexts.get(Key.ADDED, language), diff.added()));
-      }
-      if (!diff.removed().isEmpty()) {
-        paragraphs.addAll(list(KnowledgeTexts.get(Key.REMOVED, language), diff.removed()));
-      }
-      if (!diff.changed().isEmpty()) {
-        paragraphs.addAll(list(KnowledgeTexts.get(Key.CHANGED, language), diff.changed()));
-      }
-      paragraphs.add(KnowledgeTexts.format(Key.UNCHANGED, language, diff.unchanged()));
-    }
+    List<String> paragraphs = KnowledgeListings.previewParagraphs(preview, language);
     String publish = command(Verb.PUBLISH, language, preview.pending().id());
     paragraphs.add(
         KnowledgeTexts.format(
@@ -425,41 +309,22 @@ final class KnowledgeCommand implements ChatCommand {
     int managed = 0;
     for (Map.Entry<String, Optional<Version>> entry : paths.entrySet()) {
       Optional<Version> version = entry.getValue();
-      if (version.isEmpty()) {
+      if (version.isEmpty() || !version.get().removed()) {
         present++;
-        rows.add(entry.getKey() + " — " + KnowledgeTexts.get(Key.FILE_SHIPPED, language));
-      } else if (version.get().removed()) {
-        rows.add(
-            entry.getKey()
-                + " — "
-                + KnowledgeTexts.format(
-                    Key.FILE_REMOVED,
-                    language,
-                    version.get().id(),
-                    version.get().author(),
-                    AdminTexts.dateTime(version.get().at(), language)));
-      } else {
-        present++;
-        managed++;
-        rows.add(
-            entry.getKey()
-                + " — "
-                + KnowledgeTexts.format(
-                    Key.FILE_MANAGED,
-                    language,
-                    version.get().id(),
-                    version.get().author(),
-                    AdminTexts.dateTime(version.get().at(), language),
-                    KnowledgeTexts.get(KnowledgeTexts.action(version.get().action()), language)));
       }
+      if (version.isPresent() && !version.get().removed()) {
+        managed++;
+      }
+      rows.add(KnowledgeListings.fileRow(entry.getKey(), version, language));
     }
     audit.record(actor, "knowledge.files", "files=" + present);
-    List<String> paragraphs = new ArrayList<>();
-    paragraphs.addAll(
+    return Reply.info(
+        language,
         list(
-            KnowledgeTexts.format(Key.FILES_HEADING, language, present, managed, changes.applied()),
-            rows));
-    return Reply.info(language, paragraphs.toArray(String[]::new));
+                KnowledgeTexts.format(
+                    Key.FILES_HEADING, language, present, managed, changes.applied()),
+                rows)
+            .toArray(String[]::new));
   }
 
   private Reply show(String actor, String path, Language language) {
@@ -477,43 +342,8 @@ final class KnowledgeCommand implements ChatCommand {
     }
     List<KnowledgeProblem> fileProblems = new ArrayList<>();
     List<Section> sections = loader.loadFile(path, current.text().get(), fileProblems);
-    List<String> paragraphs = new ArrayList<>();
-    String title = sections.isEmpty() ? "–" : sections.get(0).documentTitle();
-    String lang = sections.isEmpty() ? "–" : sections.get(0).language().code();
-    String version =
-        current
-            .version()
-            .map(
-                v ->
-                    KnowledgeTexts.format(
-                        Key.SHOW_MANAGED,
-                        language,
-                        v.id(),
-                        v.author(),
-                        AdminTexts.dateTime(v.at(), language),
-                        KnowledgeTexts.get(KnowledgeTexts.action(v.action()), language)))
-            .orElse(KnowledgeTexts.get(Key.SHOW_SHIPPED, language));
-    paragraphs.add(
-        KnowledgeTexts.format(Key.SHOW_TITLE, language, title, lang, sections.size())
-            + " "
-            + version);
-    List<String> rows = new ArrayList<>();
-    for (Section section : sections) {
-      rows.add(
-          KnowledgeTexts.format(
-              Key.SECTION_ROW,
-              language,
-              section.heading(),
-              section.line(),
-              section.questions().size()));
-    }
-    paragraphs.addAll(list(KnowledgeTexts.get(Key.SECTIONS, language), rows));
-    if (!fileProblems.isEmpty()) {
-      paragraphs.addAll(
-          list(
-              KnowledgeTexts.get(Key.SHOW_PROBLEMS, language),
-              fileProblems.stream().map(KnowledgeProblem::toString).toList()));
-    }
+    List<String> paragraphs =
+        KnowledgeListings.showParagraphs(current.version(), sections, fileProblems, language);
     audit.record(actor, "knowledge.show", path);
     return new Reply(
         Reply.Kind.INFO,
@@ -542,32 +372,13 @@ final class KnowledgeCommand implements ChatCommand {
     }
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < versions.size(); i++) {
-      Version v = versions.get(i);
-      StringBuilder row =
-          new StringBuilder()
-              .append(v.id())
-              .append(" · ")
-              .append(AdminTexts.dateTime(v.at(), language))
-              .append(" · ")
-              .append(v.author())
-              .append(" · ")
-              .append(KnowledgeTexts.get(KnowledgeTexts.action(v.action()), language));
-      v.sha256().ifPresent(sha -> row.append(" · sha256 ").append(sha, 0, 12));
-      if (!v.note().isEmpty()) {
-        row.append(" · ").append(v.note());
-      }
-      if (i == 0) {
-        row.append(' ').append(KnowledgeTexts.get(Key.CURRENT_MARK, language));
-      }
-      rows.add(row.toString());
+      rows.add(KnowledgeListings.historyRow(versions.get(i), i == 0, language));
     }
     List<String> paragraphs =
         new ArrayList<>(list(KnowledgeTexts.format(Key.HISTORY_HEADING, language, path), rows));
     paragraphs.add(
         KnowledgeTexts.format(
-            Key.HISTORY_HINT,
-            language,
-            PREFIX.get(language) + " " + verbWord(Verb.ROLLBACK, language) + " " + path + " <n>"));
+            Key.HISTORY_HINT, language, command(Verb.ROLLBACK, language, path + " <n>")));
     return Reply.info(language, paragraphs.toArray(String[]::new));
   }
 
@@ -609,51 +420,6 @@ final class KnowledgeCommand implements ChatCommand {
 
   private static Reply error(Key key, Language language) {
     return Reply.error(language, KnowledgeTexts.get(key, language));
-  }
-
-  private static String usage(Verb verb, Language language) {
-    Key help =
-        switch (verb) {
-          case ADD, PUBLISH, CANCEL -> Key.HELP_UPLOAD;
-          case FILES -> Key.HELP_FILES;
-          case SHOW -> Key.HELP_SHOW;
-          case REMOVE -> Key.HELP_REMOVE;
-          case HISTORY -> Key.HELP_HISTORY;
-          case ROLLBACK -> Key.HELP_ROLLBACK;
-        };
-    return KnowledgeTexts.format(Key.USAGE, language, KnowledgeTexts.get(help, language));
-  }
-
-  private static String command(Verb verb, Language language, String argument) {
-    return PREFIX.get(language) + " " + verbWord(verb, language) + " " + argument;
-  }
-
-  private static String verbWord(Verb verb, Language language) {
-    return VERBS.get(language).entrySet().stream()
-        .filter(e -> e.getValue() == verb)
-        .map(Map.Entry::getKey)
-        .findFirst()
-        .orElseThrow();
-  }
-
-  /** A heading and bulleted rows, a few per paragraph, at most {@link #MAX_ROWS}. */
-  private static List<String> list(String heading, List<String> rows) {
-    List<String> shown = rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows;
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < shown.size(); i += ROWS_PER_PARAGRAPH) {
-      String bullets =
-          "• "
-              + String.join(
-                  "\n• ", shown.subList(i, Math.min(shown.size(), i + ROWS_PER_PARAGRAPH)));
-      out.add(i == 0 ? heading + "\n" + bullets : bullets);
-    }
-    if (out.isEmpty()) {
-      out.add(heading);
-    }
-    if (rows.size() > shown.size()) {
-      out.add("… +" + (rows.size() - shown.size()));
-    }
-    return out;
   }
 
   /** The administrators' help lines for knowledge management. */
