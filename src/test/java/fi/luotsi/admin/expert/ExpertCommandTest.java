@@ -315,9 +315,9 @@ class ExpertCommandTest {
 
   @Test
   void sectionHeadingsAreOneCapitalisedQuestion() {
-    assertThat(ExpertCommand.heading("  saako\nvaltuutettu   palkkion "))
+    assertThat(ExpertKnowledge.heading("  saako\nvaltuutettu   palkkion "))
         .isEqualTo("Saako valtuutettu palkkion?");
-    assertThat(ExpertCommand.heading("Mikä on talousarvio?")).isEqualTo("Mikä on talousarvio?");
+    assertThat(ExpertKnowledge.heading("Mikä on talousarvio?")).isEqualTo("Mikä on talousarvio?");
   }
 
   @Test
