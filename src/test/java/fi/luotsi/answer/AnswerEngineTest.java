@@ -16,6 +16,7 @@ import fi.luotsi.knowledge.KnowledgeIndex.SearchResult;
 import fi.luotsi.knowledge.KnowledgeLoader;
 import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
+import fi.luotsi.knowledge.Sections;
 import fi.luotsi.knowledge.lucene.LuceneKnowledgeIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -257,18 +258,9 @@ class AnswerEngineTest {
   }
 
   private static Section section(String id, Language language) {
-    return new Section(
-        id,
-        id.substring(0, id.indexOf('#')),
-        "Otsikko " + id,
-        "Kohta " + id,
-        List.of("Tekstiä."),
-        language,
-        List.of(),
-        List.of(),
-        Optional.empty(),
-        Optional.empty(),
-        1);
+    int hash = id.indexOf('#');
+    return Sections.inDocument(
+        id.substring(0, hash), "Otsikko " + id, id.substring(hash + 1), language);
   }
 
   /** Returns {@code finnish} for every Finnish search and {@code other} for other languages. */

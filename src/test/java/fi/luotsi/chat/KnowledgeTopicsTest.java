@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.luotsi.knowledge.Language;
 import fi.luotsi.knowledge.Section;
+import fi.luotsi.knowledge.Sections;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class KnowledgeTopicsTest {
   private static final List<Section> SECTIONS =
       List.of(
           section("esteellisyys/menettely.md", "Jääviys kokouksessa", Language.FI),
-          section("esteellisyys/menettely.md", "Jääviys kokouksessa", Language.FI),
+          Sections.inDocument(
+              "esteellisyys/menettely.md", "Jääviys kokouksessa", "Toinen kohta", Language.FI),
           section("esteellisyys/perusteet.md", "Jääviyden perusteet", Language.FI),
           section("esteellisyys/tilanteet.md", "Jääviys käytännössä", Language.FI),
           section("julkisuus/asiakirjat.md", "Asiakirjat", Language.FI),
@@ -65,17 +66,6 @@ class KnowledgeTopicsTest {
   }
 
   private static Section section(String path, String title, Language language) {
-    return new Section(
-        path + "#" + title.hashCode(),
-        path,
-        title,
-        "Otsikko",
-        List.of("Teksti."),
-        language,
-        List.of(),
-        List.of(),
-        Optional.empty(),
-        Optional.empty(),
-        1);
+    return Sections.inDocument(path, title, "Kohta", language);
   }
 }

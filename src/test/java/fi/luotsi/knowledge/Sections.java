@@ -28,4 +28,23 @@ public final class Sections {
         Optional.empty(),
         1);
   }
+
+  /**
+   * A section with one paragraph of text and no phrasings, id {@code path#heading}, in the file
+   * {@code path} under the document title {@code title}.
+   */
+  public static Section inDocument(String path, String title, String heading, Language language) {
+    return new Section(
+        path + "#" + heading,
+        path,
+        title,
+        heading,
+        List.of("Teksti."),
+        language,
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        1);
+  }
 }
