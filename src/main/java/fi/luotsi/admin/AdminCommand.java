@@ -122,7 +122,7 @@ final class AdminCommand implements ChatCommand {
         matcher.group(2) == null
             ? alias.action().defaultDays
             : Math.max(1, Math.min(MAX_DAYS, Integer.parseInt(matcher.group(2))));
-    String actor = message.platform().name().toLowerCase(Locale.ROOT) + ":" + message.userId();
+    String actor = Roles.key(message.platform(), message.userId());
     try {
       Instant since = clock.instant().minus(Duration.ofDays(days));
       Reply reply =

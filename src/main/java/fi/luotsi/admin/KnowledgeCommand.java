@@ -90,7 +90,7 @@ final class KnowledgeCommand implements ChatCommand {
       return Optional.of(
           Reply.error(language, AdminTexts.get(AdminTexts.Key.ADMIN_ONLY, language)));
     }
-    String actor = message.platform().name().toLowerCase(Locale.ROOT) + ":" + message.userId();
+    String actor = Roles.key(message.platform(), message.userId());
     List<String> args = parsed.map(Parsed::args).orElse(List.of());
     if (args.size() < verb.minArgs || args.size() > verb.maxArgs) {
       return Optional.of(

@@ -30,7 +30,11 @@ public record Roles(Set<String> organisers, Set<String> admins) {
     return admins.contains(key(platform, userId));
   }
 
-  static String key(Platform platform, String userId) {
+  /**
+   * How a person is named in the roles and in the audit log: {@code slack:U0123ABCD}, {@code
+   * teams:29:1abc…}.
+   */
+  public static String key(Platform platform, String userId) {
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(userId, "userId");
     return platform.name().toLowerCase(Locale.ROOT) + ":" + userId;

@@ -61,7 +61,10 @@ final class DigestCommand implements ChatCommand {
     boolean admin = roles.isAdmin(message.platform(), message.userId());
     if (admin && message.platform() == Platform.TEAMS && message.direct()) {
       try {
-        chats.remember(roleKey(message), message.conversationId(), clock.instant());
+        chats.remember(
+            Roles.key(message.platform(), message.userId()),
+            message.conversationId(),
+            clock.instant());
       } catch (RuntimeException e) {
         log.warn("Cannot remember a Teams administrator's chat; the digest may miss them", e);
       }
@@ -84,16 +87,12 @@ final class DigestCommand implements ChatCommand {
     }
     try {
       Reply reply = digest.compose(clock.instant(), language);
-      audit.record(roleKey(message), "admin.digest", "days=7");
+      audit.record(Roles.key(message.platform(), message.userId()), "admin.digest", "days=7");
       return Optional.of(reply);
     } catch (RuntimeException e) {
       log.error("Digest command failed", e);
       return Optional.of(Reply.error(language, AdminWording.failed(language)));
     }
-  }
-
-  private static String roleKey(IncomingMessage message) {
-    return message.platform().name().toLowerCase(Locale.ROOT) + ":" + message.userId();
   }
 
   /** Administrators' commands are not in the general help. */

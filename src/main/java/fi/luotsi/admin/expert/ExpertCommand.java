@@ -327,7 +327,7 @@ final class ExpertCommand implements ChatCommand, NoAnswerButtons {
     if (found.isEmpty()) {
       return Reply.error(language, ExpertTexts.format(Key.UNKNOWN_ID, language, shortId));
     }
-    String actor = roleKey(message);
+    String actor = Roles.key(message.platform(), message.userId());
     if (!store.answer(id, answer, actor, clock.instant())) {
       Question earlier = store.find(id).orElse(found.get());
       String when = earlier.answeredAt().map(at -> ExpertTexts.dateTime(at, language)).orElse("–");
@@ -402,10 +402,6 @@ final class ExpertCommand implements ChatCommand, NoAnswerButtons {
 
   private static Asker asker(IncomingMessage message) {
     return new Asker(message.userId(), message.conversationId(), message.direct());
-  }
-
-  static String roleKey(IncomingMessage message) {
-    return message.platform().name().toLowerCase(Locale.ROOT) + ":" + message.userId();
   }
 
   private Reply guarded(Language language, Supplier<Reply> action) {

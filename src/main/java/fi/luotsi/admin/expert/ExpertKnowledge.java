@@ -89,7 +89,7 @@ final class ExpertKnowledge {
       return Reply.info(
           language, ExpertTexts.format(Key.NOT_ANSWERED_YET, language, q.shortId(), q.shortId()));
     }
-    String actor = ExpertCommand.roleKey(message);
+    String actor = Roles.key(message.platform(), message.userId());
     return edit(
         q,
         actor,
@@ -144,7 +144,7 @@ final class ExpertKnowledge {
     if (!(candidate instanceof Question q)) {
       return (Reply) candidate;
     }
-    String actor = ExpertCommand.roleKey(message);
+    String actor = Roles.key(message.platform(), message.userId());
     return edit(
         q,
         actor,

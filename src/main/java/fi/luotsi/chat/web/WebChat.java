@@ -33,6 +33,11 @@ import java.util.Optional;
  */
 public final class WebChat {
   private static final int MAX_TEXT = 2000;
+
+  /** The request's fields, all strings when present: a number or an object is refused. */
+  private static final List<String> STRING_FIELDS =
+      List.of("user", "text", "action", "value", "lang");
+
   private final ConversationHandler handler;
   private final ObjectMapper json = new ObjectMapper();
   private final byte[] page;
@@ -47,10 +52,6 @@ public final class WebChat {
     server.get("/", request -> new HttpResponse(200, "text/html; charset=utf-8", page, Map.of()));
     server.post("/api/chat", this::chat);
   }
-
-  /** The request's fields, all strings when present: a number or an object is refused. */
-  private static final List<String> STRING_FIELDS =
-      List.of("user", "text", "action", "value", "lang");
 
   HttpResponse chat(HttpRequest request) {
     JsonNode body;

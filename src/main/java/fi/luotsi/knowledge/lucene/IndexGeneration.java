@@ -58,7 +58,8 @@ final class IndexGeneration {
    */
   final Optional<SectionClassifier> withOutside;
 
-  List<KnowledgeProblem> problems = List.of();
+  /** What was wrong with the knowledge's own synonyms (the rest still serve). */
+  final List<KnowledgeProblem> problems;
 
   IndexGeneration(
       long number,
@@ -70,7 +71,8 @@ final class IndexGeneration {
       Phrasings phrasings,
       KnownTerms knownTerms,
       SectionClassifier classifier,
-      Optional<SectionClassifier> withOutside) {
+      Optional<SectionClassifier> withOutside,
+      List<KnowledgeProblem> problems) {
     this.number = number;
     this.directory = directory;
     this.reader = reader;
@@ -82,6 +84,7 @@ final class IndexGeneration {
     this.knownTerms = knownTerms;
     this.classifier = classifier;
     this.withOutside = withOutside;
+    this.problems = List.copyOf(problems);
     reader.getReaderCacheHelper().addClosedListener(key -> deleteFiles());
   }
 

@@ -207,20 +207,18 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
           classifier.size(),
           withOutside.map(SectionClassifier::size).orElse(0),
           (System.nanoTime() - training) / 1_000_000);
-      IndexGeneration generation =
-          new IndexGeneration(
-              number,
-              directory,
-              reader,
-              byDoc,
-              plan,
-              coverage,
-              phrasings,
-              knownTerms,
-              classifier,
-              withOutside);
-      generation.problems = List.copyOf(problems);
-      return generation;
+      return new IndexGeneration(
+          number,
+          directory,
+          reader,
+          byDoc,
+          plan,
+          coverage,
+          phrasings,
+          knownTerms,
+          classifier,
+          withOutside,
+          problems);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the knowledge index", e);
     }
